@@ -1,0 +1,93 @@
+"""The `lkjip` command. It parses arguments, calls the public API and prints; it holds no logic."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import api
+from .errors import LkjipError, WorkbookUnreadable
+from .render_findings import findings_json, findings_table, summary_line
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_UNREADABLE
+    _utf8_stdout()
+    try:
+        return args.func(args)
+    except WorkbookUnreadable as exc:
+        print(f"Tidak dapat membaca: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except LkjipError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_UNREADABLE
+
+
+def _utf8_stdout() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="lkjip", description="Buku kerja Excel kecamatan → draf LKjIP (Word).")
+    sub = p.add_subparsers(title="perintah")
+
+    t = sub.add_parser("template", help="tulis buku kerja kosong standar")
+    t.add_argument("-o", "--output", required=True, help="berkas .xlsx keluaran")
+    t.add_argument("--kecamatan")
+    t.add_argument("--kabupaten")
+    t.add_argument("--provinsi")
+    t.add_argument("--tahun", type=int)
+    t.set_defaults(func=_cmd_template)
+
+    v = sub.add_parser("validate", help="periksa buku kerja dan tampilkan setiap masalah")
+    v.add_argument("workbook")
+    v.add_argument("--format", choices=["table", "json"], default="table")
+    v.add_argument("--tandai", metavar="SALINAN.xlsx", help="tulis salinan dengan sel bermasalah ditandai")
+    v.set_defaults(func=_cmd_validate)
+    return p
+
+
+def _print_findings(findings, fmt: str, **extra) -> None:
+    if fmt == "json":
+        print(findings_json(findings, **extra))
+        return
+    table = findings_table(findings)
+    if table:
+        print(table)
+        print()
+    print(summary_line(findings))
+
+
+def _cmd_template(args) -> int:
+    prefill = {k: getattr(args, k) for k in ("kecamatan", "kabupaten", "provinsi") if getattr(args, k)}
+    if args.tahun:
+        prefill["tahun"] = args.tahun
+    out = api.write_template(args.output, prefill)
+    print(f"Buku kerja kosong ditulis: {out}")
+    return EXIT_OK
+
+
+def _cmd_validate(args) -> int:
+    result = api.read_workbook(args.workbook)
+    extra = {"workbook": str(args.workbook)}
+    if args.tandai:
+        api.write_marked_copy(args.workbook, args.tandai, result.findings)
+        extra["tandai"] = str(args.tandai)
+    _print_findings(result.findings, args.format, **extra)
+    if args.tandai and args.format != "json":
+        print(f"Salinan bertanda ditulis: {Path(args.tandai)}")
+    return EXIT_OK if result.ok else EXIT_FINDINGS
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

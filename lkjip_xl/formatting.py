@@ -1,0 +1,64 @@
+"""Indonesian number, money and date formats, rounding half up (Babel rounds half to even).
+
+`5.538.364.094`, `82,17%`, `Rp 5.538.364.094,00`, `22 Februari 2024`, and terbilang.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "id_ID"
+DASH = "-"
+
+
+def round_half_up(value: float, decimals: int) -> Decimal:
+    # repr() keeps the shortest text that round-trips, so 0.125 stays 0.125 rather than 0.12499…
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def fmt_number(value: float | None, decimals: int | None = 2, trim: bool = False) -> str:
+    """`1.234.567,89`. decimals=None shows whole numbers bare and others with up to 2 decimals.
+
+    trim=True drops a ",00" tail (82,00 → 82) but keeps 82,50.
+    """
+    if value is None:
+        return DASH
+    if decimals is None:
+        if float(value).is_integer():
+            return format_decimal(int(value), format="#,##0", locale=LOCALE)
+        decimals, trim = 2, True
+    q = round_half_up(value, decimals)
+    if q == 0:
+        q = abs(q)  # never print "-0,00"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    text = format_decimal(q, format=pattern, locale=LOCALE, decimal_quantization=True)
+    if trim and decimals:
+        text = text.rstrip("0").rstrip(",")
+    return text
+
+
+def fmt_percent(value: float | None, decimals: int = 2) -> str:
+    """A value already in percent (82.17) shown as `82,17%`."""
+    return DASH if value is None else fmt_number(value, decimals) + "%"
+
+
+def fmt_rupiah(value: float | None, cents: bool = True) -> str:
+    if value is None:
+        return DASH
+    return "Rp " + fmt_number(value, 2 if cents else 0)
+
+
+def fmt_date(value: dt.date | None) -> str:
+    return "" if value is None else format_date(value, format="d MMMM y", locale=LOCALE)
+
+
+def terbilang(value: float) -> str:
+    """Whole rupiah spelled out: 'enam miliar seratus lima puluh satu juta … rupiah'."""
+    from num2words import num2words
+
+    whole = int(round_half_up(value, 0))
+    return f"{num2words(whole, lang='id')} rupiah"

@@ -1,0 +1,183 @@
+"""The workbook's contents as typed records, after reading and before calculation.
+
+Every record remembers the sheet row it came from, so that later checks and the
+highlighted copy can point at the right cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .numbers import Measure
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The calculation settings of `Identitas`, as keys of their vocabularies."""
+
+    scale: str = "permendagri86"
+    skm_weight: str = "exact"
+    negative_formula: str = "two_target"
+    average_mode: str = "indicators"
+    efficiency_rule: str = "ratio"
+    cap: float | None = None
+    population: int | None = None
+
+
+@dataclass(frozen=True)
+class Identity:
+    provinsi: str = ""
+    kabupaten: str = ""
+    kecamatan: str = ""
+    tahun: int | None = None
+    nama_camat: str = ""
+    nip_camat: str = ""
+    pangkat_camat: str = ""
+    jabatan_atasan: str = ""
+    nama_atasan: str = ""
+    tempat: str = ""
+    tanggal: dt.date | None = None
+    tanggal_pk: dt.date | None = None
+    alamat: str = ""
+    telepon: str = ""
+    email: str = ""
+    situs: str = ""
+    visi: str = ""
+    misi: tuple[str, ...] = ()
+    periode_renstra: str = ""
+    nomor_iku: str = ""
+    versi: str = ""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    row: int
+    kode_sasaran: str
+    sasaran: str
+    indikator: str
+    satuan: str
+    target: Measure
+    realisasi: Measure
+    tujuan: str = ""
+    tingkat: str = "sasaran"
+    iku: bool = True
+    polarity: str = "positive"
+    formulasi: str = ""
+    sumber_data: str = ""
+    penanggung_jawab: str = ""
+    target_lalu: Measure = field(default_factory=Measure)
+    realisasi_lalu: Measure = field(default_factory=Measure)
+    target_renstra: Measure = field(default_factory=Measure)
+    standar_nasional: Measure = field(default_factory=Measure)
+    faktor_pendukung: str = ""
+    faktor_penghambat: str = ""
+    solusi: str = ""
+
+
+LEVELS = ("program", "kegiatan", "sub_kegiatan")
+LEVEL_LABELS = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub Kegiatan"}
+
+
+@dataclass
+class BudgetRow:
+    row: int
+    level: str  # one of LEVELS
+    uraian: str
+    kode: str = ""
+    pagu: float | None = None  # as given; None = to be summed from children
+    realisasi: float | None = None
+    kode_sasaran: str = ""  # as given; inherited from the parent when blank
+    indikator: str = ""
+    satuan: str = ""
+    target_kinerja: Measure = field(default_factory=Measure)
+    realisasi_kinerja: Measure = field(default_factory=Measure)
+    polarity: str = "positive"
+    pagu_sebelum: float | None = None
+    realisasi_lalu: float | None = None
+    sumber_dana: str = "APBD"
+    penanggung_jawab: str = ""
+    parent: int | None = None  # index into Workbook.budget
+    children: list[int] = field(default_factory=list)
+
+    @property
+    def depth(self) -> int:
+        return LEVELS.index(self.level)
+
+
+@dataclass(frozen=True)
+class SkmResponse:
+    row: int
+    answers: dict[str, int | None]  # "U1" → 1..4, None when left blank
+    jenis_layanan: str = ""
+    jenis_kelamin: str = ""
+    umur: int | None = None
+    pendidikan: str = ""
+    pekerjaan: str = ""
+    saran: str = ""
+
+
+@dataclass(frozen=True)
+class SpendingRow:
+    row: int
+    kelompok: str
+    jenis: str
+    anggaran: float | None
+    realisasi: float | None
+    realisasi_lalu: float | None = None
+    anggaran_sebelum: float | None = None
+
+
+@dataclass(frozen=True)
+class ScaleBand:
+    row: int
+    lower: float
+    upper: float | None  # None = no upper limit
+    label: str
+
+
+@dataclass(frozen=True)
+class Village:
+    row: int
+    nama: str
+    status: str = "desa"
+    luas: float | None = None
+    penduduk_l: int | None = None
+    penduduk_p: int | None = None
+
+
+@dataclass(frozen=True)
+class FreeTable:
+    sheet: str
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass
+class Workbook:
+    """Everything the report needs, as read from one workbook."""
+
+    path: str
+    identity: Identity
+    settings: Settings
+    indicators: list[Indicator]
+    budget: list[BudgetRow]
+    skm: list[SkmResponse] | None  # None: no SKM sheet
+    skm_elements: list[tuple[str, str]]  # (code, name) in column order
+    spending: list[SpendingRow]
+    scale: list[ScaleBand] | None  # None: the default Permendagri 86/2017 scale
+    villages: list[Village]
+    narrative: dict[str, str]
+    free_tables: list[FreeTable]
+    # Where each sheet's columns were found, for writing derived values back: sheet → key → column.
+    layout: dict[str, SheetLayout] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    title: str  # the sheet's name as spelled in the file
+    header_row: int
+    columns: dict[str, int]  # key → 1-based column
+    first_row: int
+    last_row: int  # last data row (== header_row when empty)

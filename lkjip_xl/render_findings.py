@@ -1,0 +1,49 @@
+"""Findings shown to a person (a table in the terminal) or to a program (JSON)."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from .findings import Finding
+
+_SEVERITY_ID = {"error": "KESALAHAN", "warning": "peringatan"}
+
+
+def findings_table(findings: list[Finding], width: int = 100) -> str:
+    if not findings:
+        return ""
+    rows = [("Sheet", "Sel", "Jenis", "Kode", "Pesan")]
+    rows += [(f.sheet or "-", f.cell or "-", _SEVERITY_ID[f.severity.value], f.code, f.message) for f in findings]
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    message_width = max(30, width - sum(widths) - 8)
+    lines = []
+    for i, r in enumerate(rows):
+        wrapped = textwrap.wrap(r[4], message_width) or [""]
+        head = "  ".join(r[j].ljust(widths[j]) for j in range(4))
+        lines.append(f"{head}  {wrapped[0]}")
+        lines += [" " * (len(head) + 2) + w for w in wrapped[1:]]
+        if i == 0:
+            lines.append("-" * min(width, len(head) + 2 + message_width))
+    return "\n".join(lines)
+
+
+def summary_line(findings: list[Finding]) -> str:
+    errors = sum(f.is_error for f in findings)
+    warns = len(findings) - errors
+    if errors:
+        return f"Ditemukan {errors} kesalahan dan {warns} peringatan. Perbaiki kesalahan lalu periksa ulang."
+    if warns:
+        return f"Tidak ada kesalahan; {warns} peringatan perlu dibaca."
+    return "Tidak ada kesalahan maupun peringatan."
+
+
+def findings_json(findings: list[Finding], **extra: object) -> str:
+    payload = {
+        "valid": not any(f.is_error for f in findings),
+        "errors": sum(f.is_error for f in findings),
+        "warnings": sum(not f.is_error for f in findings),
+        "findings": [f.as_dict() for f in findings],
+        **extra,
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)

@@ -1,0 +1,526 @@
+"""The standard LKjIP workbook, declared once.
+
+Everything that knows a sheet name, a header, a setting label or an allowed value reads it
+from here: the blank-template writer, the reader, the `Petunjuk` sheet and the generated
+contract document (docs/KONTRAK_BUKU_KERJA.md). Headers and labels are Indonesian (they are
+the public interface); `key` is the English identifier the code uses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+CONTRACT_VERSION = "1"
+
+
+class Kind(Enum):
+    """What a cell holds, which decides how it is parsed and validated."""
+
+    TEXT = "teks"
+    NUMBER = "angka"
+    AMOUNT = "jumlah rupiah"
+    MEASURE = "angka atau nilai huruf"  # a target/realisasi: 84, 82,17%, "B (61)", "BB", "-"
+    INTEGER = "bilangan bulat"
+    ANSWER = "jawaban 1–4"
+    CHOICE = "pilihan"
+    CODE = "kode rekening"
+    DATE = "tanggal"
+    YEAR = "tahun"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One allowed value of a closed vocabulary, with spellings staff also type."""
+
+    label: str
+    key: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    name: str
+    choices: tuple[Choice, ...]
+
+    @property
+    def labels(self) -> list[str]:
+        return [c.label for c in self.choices]
+
+    def match(self, text: str) -> Choice | None:
+        wanted = normalize(text)
+        for choice in self.choices:
+            if wanted == normalize(choice.label) or wanted in {normalize(a) for a in choice.aliases}:
+                return choice
+        return None
+
+
+def normalize(text: object) -> str:
+    """Compare labels the way staff expect: case, spaces, line breaks and '*' do not matter."""
+    s = str(text).replace("\u00a0", " ").replace("×", "x").replace("−", "-").replace("–", "-")
+    s = re.sub(r"\s+", " ", s).strip().rstrip("*").strip().lower()
+    return s
+
+
+def normalize_header(text: object) -> str:
+    """A header matches ignoring case, spaces, line breaks and a trailing unit in parentheses."""
+    s = normalize(text)
+    s = re.sub(r"\s*\([^()]*\)\s*$", "", s)
+    return s.replace(" ", "")
+
+
+POLARITY = Vocabulary(
+    "Polaritas",
+    (
+        Choice("Positif", "positive", ("+", "naik", "maksimal", "maximize")),
+        Choice("Negatif", "negative", ("-", "turun", "minimal", "minimize")),
+    ),
+)
+YES_NO = Vocabulary(
+    "IKU",
+    (
+        Choice("Ya", "yes", ("y", "iku", "utama", "1", "true")),
+        Choice("Tidak", "no", ("t", "tambahan", "bukan", "0", "false")),
+    ),
+)
+INDICATOR_LEVEL = Vocabulary("Tingkat Indikator", (Choice("Sasaran", "sasaran"), Choice("Tujuan", "tujuan")))
+BUDGET_LEVEL = Vocabulary(
+    "Tingkat Anggaran",
+    (
+        Choice("Program", "program"),
+        Choice("Kegiatan", "kegiatan"),
+        Choice("Sub Kegiatan", "sub_kegiatan", ("subkegiatan", "sub-kegiatan", "sub keg")),
+    ),
+)
+VILLAGE_STATUS = Vocabulary("Status Desa", (Choice("Desa", "desa"), Choice("Kelurahan", "kelurahan")))
+RATING_SCALE = Vocabulary(
+    "Skala Capaian",
+    (
+        Choice("Permendagri 86/2017", "permendagri86", ("permendagri 86", "default", "bawaan")),
+        Choice("Kustom", "custom", ("custom",)),
+    ),
+)
+SKM_WEIGHT = Vocabulary(
+    "Bobot Unsur SKM",
+    (
+        Choice("1/jumlah unsur", "exact", ("1/9", "1/n", "exact")),
+        Choice("0,111", "0.111", ("0.111",)),
+    ),
+)
+NEGATIVE_FORMULA = Vocabulary(
+    "Rumus Polaritas Negatif",
+    (
+        Choice(
+            "(2×Target − Realisasi)/Target",
+            "two_target",
+            ("(2xtarget-realisasi)/target", "(2 x target - realisasi)/target", "(target-(realisasi-target))/target"),
+        ),
+        Choice("Target/Realisasi", "ratio", ("target / realisasi",)),
+    ),
+)
+AVERAGE_MODE = Vocabulary(
+    "Rata-rata Capaian",
+    (
+        Choice("Rata-rata indikator", "indicators", ("indikator",)),
+        Choice("Rata-rata sasaran", "targets", ("sasaran",)),
+    ),
+)
+EFFICIENCY_RULE = Vocabulary(
+    "Rumus Efisiensi",
+    (
+        Choice("Capaian/Serapan", "ratio", ("rasio", "capaian / serapan")),
+        Choice("Capaian ≥ 100 dan Serapan < Capaian", "threshold", ("capaian >= 100 dan serapan < capaian", "ambang")),
+    ),
+)
+NARRATIVE_PART = Vocabulary(
+    "Bagian Narasi",
+    tuple(
+        Choice(label, key)
+        for label, key in [
+            ("Kata Pengantar", "kata_pengantar"),
+            ("Ikhtisar Eksekutif", "ikhtisar"),
+            ("Latar Belakang", "latar_belakang"),
+            ("Maksud dan Tujuan", "maksud_tujuan"),
+            ("Gambaran Umum", "gambaran_umum"),
+            ("Isu Strategis", "isu_strategis"),
+            ("Kesimpulan", "kesimpulan"),
+            ("Permasalahan", "permasalahan"),
+            ("Saran", "saran"),
+        ]
+    ),
+)
+
+VOCABULARIES = (
+    POLARITY,
+    YES_NO,
+    INDICATOR_LEVEL,
+    BUDGET_LEVEL,
+    VILLAGE_STATUS,
+    RATING_SCALE,
+    SKM_WEIGHT,
+    NEGATIVE_FORMULA,
+    AVERAGE_MODE,
+    EFFICIENCY_RULE,
+    NARRATIVE_PART,
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    kind: Kind = Kind.TEXT
+    required: bool = False  # the header must be present
+    value_required: bool = False  # and every data row needs a value
+    vocabulary: Vocabulary | None = None
+    default: str | None = None
+    grouping: bool = False  # blank (or merged) means "same as the row above"
+    derived: bool = False  # written by the tool, never read
+    help: str = ""
+    width: int = 14
+    aliases: tuple[str, ...] = ()
+
+    def matches(self, header: object) -> bool:
+        wanted = normalize_header(header)
+        return wanted == normalize_header(self.header) or wanted in {normalize_header(a) for a in self.aliases}
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    name: str
+    title: str
+    help: str
+    columns: tuple[Column, ...]
+    required: bool = False
+    required_when: str = ""  # human explanation of a conditional requirement
+    extra_answer_columns: bool = False  # SKM: U10, U11 … may follow
+    protect: bool = False  # the blank template locks its derived columns
+    template_rows: int = 200
+
+    @property
+    def input_columns(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if not c.derived)
+
+    @property
+    def derived_columns(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.derived)
+
+    def column(self, key: str) -> Column:
+        for c in self.columns:
+            if c.key == key:
+                return c
+        raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One row of the `Identitas` sheet."""
+
+    key: str
+    label: str
+    kind: Kind = Kind.TEXT
+    required: bool = False
+    vocabulary: Vocabulary | None = None
+    default: str | None = None
+    help: str = ""
+    written_by_tool: bool = False
+    aliases: tuple[str, ...] = ()
+
+    def matches(self, label: object) -> bool:
+        wanted = normalize(label)
+        return wanted == normalize(self.label) or wanted in {normalize(a) for a in self.aliases}
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("provinsi", "Provinsi", required=True, help="Nama provinsi, mis. Kalimantan Timur."),
+    Setting("kabupaten", "Kabupaten/Kota", required=True, help="Mis. Kabupaten Paser.", aliases=("Kabupaten", "Kota")),
+    Setting("kecamatan", "Kecamatan", required=True, help="Nama kecamatan tanpa kata 'Kecamatan', mis. Paser Belengkong."),
+    Setting("tahun", "Tahun Laporan", Kind.YEAR, required=True, help="Tahun yang dilaporkan, 4 angka, mis. 2023."),
+    Setting("nama_camat", "Nama Camat", required=True, help="Lengkap dengan gelar, seperti ditandatangani."),
+    Setting("nip_camat", "NIP Camat", required=True, help="18 angka; spasi boleh."),
+    Setting("pangkat_camat", "Pangkat/Golongan Camat", help="Mis. Pembina Tk. I (IV/b)."),
+    Setting("jabatan_atasan", "Jabatan Atasan", required=True, help="Mis. Bupati Paser."),
+    Setting("nama_atasan", "Nama Atasan", required=True, help="Nama atasan langsung yang menandatangani Perjanjian Kinerja."),
+    Setting("tempat", "Tempat Penandatanganan", required=True, help="Mis. Batu Kajang."),
+    Setting("tanggal", "Tanggal Laporan", Kind.DATE, help="Tanggal laporan ditandatangani, mis. 22/02/2024."),
+    Setting("tanggal_pk", "Tanggal Perjanjian Kinerja", Kind.DATE, help="Tanggal Perjanjian Kinerja ditandatangani (untuk lampiran)."),
+    Setting("alamat", "Alamat Kantor", help="Untuk kop surat."),
+    Setting("telepon", "Telepon", help="Untuk kop surat."),
+    Setting("email", "Email", help="Untuk kop surat."),
+    Setting("situs", "Situs Web", help="Untuk kop surat."),
+    Setting("visi", "Visi", help="Visi kabupaten/kecamatan."),
+    Setting("misi", "Misi", help="Satu misi per baris di dalam sel (Alt+Enter)."),
+    Setting("periode_renstra", "Periode Renstra", help="Mis. 2021-2026."),
+    Setting("nomor_iku", "Nomor Keputusan IKU", help="Nomor keputusan camat tentang IKU."),
+    Setting("skala", "Skala Capaian", Kind.CHOICE, vocabulary=RATING_SCALE, default="Permendagri 86/2017",
+            help="Permendagri 86/2017 (bawaan) atau Kustom (isi sheet Skala)."),
+    Setting("bobot_skm", "Bobot Unsur SKM", Kind.CHOICE, vocabulary=SKM_WEIGHT, default="1/jumlah unsur",
+            help="1/jumlah unsur (bawaan, sesuai PermenPANRB 14/2017) atau 0,111 (seperti lembar Excel lama)."),
+    Setting("rumus_negatif", "Rumus Polaritas Negatif", Kind.CHOICE, vocabulary=NEGATIVE_FORMULA,
+            default="(2×Target − Realisasi)/Target", help="Rumus capaian indikator berpolaritas negatif."),
+    Setting("rata_rata", "Rata-rata Capaian", Kind.CHOICE, vocabulary=AVERAGE_MODE, default="Rata-rata indikator",
+            help="Rata-rata capaian keseluruhan: atas semua IKU (bawaan) atau atas rata-rata tiap sasaran."),
+    Setting("rumus_efisiensi", "Rumus Efisiensi", Kind.CHOICE, vocabulary=EFFICIENCY_RULE, default="Capaian/Serapan",
+            help="Capaian/Serapan ≥ 1 berarti efisien (bawaan), atau aturan ambang seperti sebagian laporan."),
+    Setting("batas_atas", "Batas Atas Capaian (%)", Kind.NUMBER, help="Opsional, mis. 120. Kosong = tanpa batas."),
+    Setting("populasi", "Populasi Penerima Layanan", Kind.INTEGER,
+            help="Opsional: jumlah penerima layanan setahun, untuk memeriksa jumlah sampel SKM."),
+    Setting("versi", "Versi Template", help="Diisi oleh alat; jangan diubah.", written_by_tool=True),
+)
+
+
+def setting(key: str) -> Setting:
+    for s in SETTINGS:
+        if s.key == key:
+            return s
+    raise KeyError(key)
+
+
+IDENTITY_SHEET = SheetSpec(
+    "Identitas",
+    "Identitas dan pengaturan",
+    "Satu isian per baris: kolom Isian berisi nama isian, kolom Nilai berisi isinya. "
+    "Isian bertanda wajib harus diisi.",
+    (
+        Column("label", "Isian", required=True, width=34),
+        Column("value", "Nilai", required=True, width=60),
+        Column("note", "Keterangan", width=60),
+    ),
+    required=True,
+)
+
+SASARAN_SHEET = SheetSpec(
+    "Sasaran",
+    "Perjanjian Kinerja: sasaran dan indikator",
+    "Satu indikator per baris. Kolom Kode Sasaran, Tujuan dan Sasaran Strategis boleh dikosongkan "
+    "atau digabung (merge) bila sama dengan baris di atasnya. Kolom berwarna abu-abu diisi oleh alat.",
+    (
+        Column("kode_sasaran", "Kode Sasaran", required=True, grouping=True, width=10,
+               help="Kode singkat sasaran, mis. S1. Kosong = sama dengan baris di atas."),
+        Column("tujuan", "Tujuan", grouping=True, width=28, help="Tujuan Renstra yang didukung sasaran ini."),
+        Column("sasaran", "Sasaran Strategis", required=True, value_required=True, grouping=True, width=34,
+               help="Rumusan sasaran strategis.", aliases=("Sasaran",)),
+        Column("tingkat", "Tingkat", Kind.CHOICE, vocabulary=INDICATOR_LEVEL, default="Sasaran", width=10,
+               help="Sasaran (bawaan) atau Tujuan."),
+        Column("iku", "IKU", Kind.CHOICE, vocabulary=YES_NO, default="Ya", width=7,
+               help="Ya = Indikator Kinerja Utama (bawaan); Tidak = indikator tambahan."),
+        Column("indikator", "Indikator Kinerja", required=True, value_required=True, width=40,
+               help="Rumusan indikator kinerja.", aliases=("Indikator", "Indikator Kinerja Utama")),
+        Column("satuan", "Satuan", required=True, width=10, help="Mis. %, nilai, kasus, dokumen."),
+        Column("polaritas", "Polaritas", Kind.CHOICE, vocabulary=POLARITY, default="Positif", width=10,
+               help="Positif: makin tinggi makin baik (bawaan). Negatif: makin rendah makin baik."),
+        Column("target", "Target", Kind.MEASURE, required=True, width=11,
+               help="Angka (84, 82,17, 100%), nilai SAKIP seperti B (61), atau '-' bila tidak ada."),
+        Column("realisasi", "Realisasi", Kind.MEASURE, required=True, width=11,
+               help="Seperti Target. '-' atau N/A = belum dapat diukur."),
+        Column("formulasi", "Formulasi Perhitungan", width=34, help="Cara menghitung indikator."),
+        Column("sumber_data", "Sumber Data", width=24),
+        Column("penanggung_jawab", "Penanggung Jawab", width=24),
+        Column("target_lalu", "Target Tahun Lalu", Kind.MEASURE, width=11),
+        Column("realisasi_lalu", "Realisasi Tahun Lalu", Kind.MEASURE, width=11),
+        Column("target_renstra", "Target Akhir Renstra", Kind.MEASURE, width=11),
+        Column("standar_nasional", "Standar Nasional", Kind.MEASURE, width=11),
+        Column("faktor_pendukung", "Faktor Pendukung", width=34, help="Penyebab keberhasilan (dipakai apa adanya)."),
+        Column("faktor_penghambat", "Faktor Penghambat", width=34, help="Penyebab kegagalan/permasalahan."),
+        Column("solusi", "Solusi", width=34, help="Solusi yang telah atau akan dilakukan."),
+        Column("capaian", "Capaian (%)", Kind.NUMBER, derived=True, width=11),
+        Column("predikat", "Predikat", derived=True, width=14),
+        Column("capaian_lalu", "Capaian Tahun Lalu (%)", Kind.NUMBER, derived=True, width=11),
+        Column("tren", "Tren", derived=True, width=11),
+        Column("kemajuan_renstra", "Kemajuan Renstra (%)", Kind.NUMBER, derived=True, width=11),
+    ),
+    required=True,
+    protect=True,
+    template_rows=200,
+)
+
+ANGGARAN_SHEET = SheetSpec(
+    "Anggaran",
+    "Anggaran: Program, Kegiatan, Sub Kegiatan",
+    "Satu baris per program, kegiatan atau sub kegiatan, berurutan seperti DPA. Isi Kode "
+    "(mis. 7.01.01.2.06.04) atau Tingkat. Jumlah diisi pada tingkat terendah; jumlah induk boleh "
+    "dikosongkan (dijumlahkan oleh alat) atau diisi (diperiksa oleh alat).",
+    (
+        Column("kode", "Kode", Kind.CODE, width=18, help="Kode Permendagri 90/2019: program 3 bagian, kegiatan 5, sub kegiatan 6."),
+        Column("tingkat", "Tingkat", Kind.CHOICE, vocabulary=BUDGET_LEVEL, width=13,
+               help="Program, Kegiatan atau Sub Kegiatan (wajib bila Kode kosong)."),
+        Column("uraian", "Uraian", required=True, value_required=True, width=48,
+               help="Nama program/kegiatan/sub kegiatan.", aliases=("Program / Kegiatan / Sub Kegiatan", "Nama")),
+        Column("kode_sasaran", "Kode Sasaran", width=10, help="Sasaran yang didukung program ini; anak mewarisi."),
+        Column("pagu", "Pagu", Kind.AMOUNT, required=True, width=17, help="Pagu anggaran (setelah perubahan), rupiah.",
+               aliases=("Anggaran", "Target Anggaran")),
+        Column("realisasi", "Realisasi", Kind.AMOUNT, required=True, width=17, help="Realisasi anggaran, rupiah. 0 boleh."),
+        Column("indikator", "Indikator Kinerja", width=34, help="Indikator program/kegiatan (opsional)."),
+        Column("satuan", "Satuan", width=9),
+        Column("target_kinerja", "Target Kinerja", Kind.MEASURE, width=10),
+        Column("realisasi_kinerja", "Realisasi Kinerja", Kind.MEASURE, width=10),
+        Column("polaritas", "Polaritas", Kind.CHOICE, vocabulary=POLARITY, default="Positif", width=10),
+        Column("pagu_sebelum", "Pagu Sebelum Perubahan", Kind.AMOUNT, width=17,
+               help="Pagu murni sebelum APBD-Perubahan (opsional)."),
+        Column("realisasi_lalu", "Realisasi Tahun Lalu", Kind.AMOUNT, width=17),
+        Column("sumber_dana", "Sumber Dana", default="APBD", width=10),
+        Column("penanggung_jawab", "Penanggung Jawab", width=20),
+        Column("sisa", "Sisa Anggaran", Kind.AMOUNT, derived=True, width=17),
+        Column("serapan", "Serapan (%)", Kind.NUMBER, derived=True, width=10),
+        Column("capaian_kinerja", "Capaian Kinerja (%)", Kind.NUMBER, derived=True, width=10),
+    ),
+    required=True,
+    protect=True,
+    template_rows=400,
+)
+
+SKM_SHEET = SheetSpec(
+    "SKM",
+    "Survei Kepuasan Masyarakat: jawaban responden",
+    "Satu responden per baris. U1 sampai U9 diisi angka bulat 1 (tidak baik) sampai 4 (sangat baik). "
+    "Unsur tambahan boleh ditambahkan sebagai kolom U10, U11, dan seterusnya.",
+    (
+        Column("no", "No", Kind.INTEGER, width=6),
+        Column("tanggal", "Tanggal", Kind.DATE, width=11),
+        Column("jenis_layanan", "Jenis Layanan", width=22),
+        Column("jenis_kelamin", "Jenis Kelamin", width=10),
+        Column("umur", "Umur", Kind.INTEGER, width=7),
+        Column("pendidikan", "Pendidikan", width=11),
+        Column("pekerjaan", "Pekerjaan", width=14),
+        *(Column(f"u{i}", f"U{i}", Kind.ANSWER, required=True, width=5) for i in range(1, 10)),
+        Column("saran", "Saran/Masukan", width=40, aliases=("Saran", "Masukan")),
+    ),
+    required_when="wajib bila laporan memuat IKM",
+    extra_answer_columns=True,
+    template_rows=600,
+)
+
+UNSUR_SHEET = SheetSpec(
+    "Unsur SKM",
+    "Nama unsur SKM",
+    "Nama tiap unsur pelayanan menurut kuesioner. Bila sheet ini tidak ada, dipakai sembilan unsur "
+    "PermenPANRB 14/2017. Sesuaikan bila urutan kuesioner berbeda (mis. Sarana dan Pengaduan tertukar).",
+    (
+        Column("kode", "Kode", required=True, value_required=True, width=8),
+        Column("nama", "Nama Unsur", required=True, value_required=True, width=50),
+    ),
+    template_rows=15,
+)
+
+BELANJA_SHEET = SheetSpec(
+    "Belanja",
+    "Belanja menurut jenis",
+    "Anggaran dan realisasi per jenis belanja (Belanja Pegawai, Barang dan Jasa, Modal, …).",
+    (
+        Column("kelompok", "Kelompok", required=True, grouping=True, width=18, help="Belanja Operasi, Belanja Modal, …"),
+        Column("jenis", "Jenis Belanja", required=True, value_required=True, width=34),
+        Column("anggaran", "Anggaran", Kind.AMOUNT, required=True, width=17),
+        Column("realisasi", "Realisasi", Kind.AMOUNT, required=True, width=17),
+        Column("realisasi_lalu", "Realisasi Tahun Lalu", Kind.AMOUNT, width=17),
+        Column("anggaran_sebelum", "Anggaran Sebelum Perubahan", Kind.AMOUNT, width=17),
+    ),
+    template_rows=30,
+)
+
+SKALA_SHEET = SheetSpec(
+    "Skala",
+    "Skala predikat capaian (kustom)",
+    "Dipakai bila Skala Capaian = Kustom. Satu pita per baris; batas bawah termasuk, batas atas tidak. "
+    "Batas Atas kosong pada pita teratas = tanpa batas. Pita tidak boleh berlubang atau bertumpuk.",
+    (
+        Column("bawah", "Batas Bawah (%)", Kind.NUMBER, required=True, value_required=True, width=14),
+        Column("atas", "Batas Atas (%)", Kind.NUMBER, required=True, width=14),
+        Column("predikat", "Predikat", required=True, value_required=True, width=34),
+    ),
+    required_when="wajib bila Skala Capaian = Kustom",
+    template_rows=10,
+)
+
+DESA_SHEET = SheetSpec(
+    "Desa",
+    "Desa/Kelurahan",
+    "Satu desa/kelurahan per baris, untuk gambaran umum kecamatan.",
+    (
+        Column("nama", "Nama Desa/Kelurahan", required=True, value_required=True, width=28, aliases=("Nama Desa", "Desa")),
+        Column("status", "Status", Kind.CHOICE, vocabulary=VILLAGE_STATUS, default="Desa", width=11),
+        Column("luas", "Luas (km2)", Kind.NUMBER, width=11, aliases=("Luas",)),
+        Column("penduduk_l", "Penduduk Laki-laki", Kind.INTEGER, width=12),
+        Column("penduduk_p", "Penduduk Perempuan", Kind.INTEGER, width=12),
+    ),
+    template_rows=60,
+)
+
+NARASI_SHEET = SheetSpec(
+    "Narasi",
+    "Narasi laporan",
+    "Teks Anda sendiri untuk bagian laporan. Bagian yang kosong akan dibuatkan draf dari angka-angka, "
+    "ditandai di Word untuk disunting.",
+    (
+        Column("bagian", "Bagian", Kind.CHOICE, vocabulary=NARRATIVE_PART, required=True, value_required=True, width=22),
+        Column("teks", "Teks", required=True, width=100),
+    ),
+    template_rows=12,
+)
+
+DATA_SHEETS: tuple[SheetSpec, ...] = (
+    SASARAN_SHEET,
+    ANGGARAN_SHEET,
+    SKM_SHEET,
+    UNSUR_SHEET,
+    BELANJA_SHEET,
+    SKALA_SHEET,
+    DESA_SHEET,
+    NARASI_SHEET,
+)
+ALL_SHEETS: tuple[SheetSpec, ...] = (IDENTITY_SHEET, *DATA_SHEETS)
+
+PETUNJUK_SHEET_NAME = "Petunjuk"
+FREE_TABLE_PREFIX = "Tabel"
+HEADER_SEARCH_ROWS = 10
+ANSWER_HEADER = re.compile(r"^u(\d+)$")
+
+# Words that mean "not available" wherever a number belongs.
+NA_TOKENS = frozenset({"", "-", "n/a", "na", "—", "–", "n.a.", "n.a", "tidak ada"})
+
+DEFAULT_SKM_ELEMENTS: tuple[tuple[str, str], ...] = (
+    ("U1", "Persyaratan"),
+    ("U2", "Sistem, Mekanisme, dan Prosedur"),
+    ("U3", "Waktu Penyelesaian"),
+    ("U4", "Biaya/Tarif"),
+    ("U5", "Produk Spesifikasi Jenis Pelayanan"),
+    ("U6", "Kompetensi Pelaksana"),
+    ("U7", "Perilaku Pelaksana"),
+    ("U8", "Penanganan Pengaduan, Saran dan Masukan"),
+    ("U9", "Sarana dan Prasarana"),
+)
+
+
+def sheet_spec(name: str) -> SheetSpec:
+    for spec in ALL_SHEETS:
+        if spec.name == name:
+            return spec
+    raise KeyError(name)
+
+
+# Indonesian terms and the English words the code uses for them (rendered into the docs).
+GLOSSARY: tuple[tuple[str, str], ...] = (
+    ("anggaran", "budget"),
+    ("capaian", "achievement (realisasi against target, %)"),
+    ("efisiensi", "efficiency (capaian % / serapan %)"),
+    ("IKM (Indeks Kepuasan Masyarakat)", "public satisfaction index, 25–100"),
+    ("IKU (Indikator Kinerja Utama)", "key performance indicator"),
+    ("kegiatan", "activity (second budget level)"),
+    ("kemajuan Renstra", "progress towards the five-year plan's end target"),
+    ("LKjIP", "annual government performance report"),
+    ("mutu pelayanan", "service quality grade A–D"),
+    ("NRR (nilai rata-rata)", "mean answer of one SKM element"),
+    ("pagu", "budget ceiling"),
+    ("perjanjian kinerja (PK)", "performance agreement between camat and bupati"),
+    ("polaritas", "polarity: whether higher is better"),
+    ("predikat", "rating label of a capaian"),
+    ("realisasi", "actual value (performance or spending)"),
+    ("Renstra", "five-year strategic plan"),
+    ("sasaran strategis", "strategic objective"),
+    ("serapan", "budget absorption (realisasi / pagu, %)"),
+    ("sisa anggaran", "unspent budget"),
+    ("SKM", "public satisfaction survey"),
+    ("sub kegiatan", "sub-activity (lowest budget level)"),
+    ("tren", "trend against last year"),
+    ("unsur", "survey element (U1…U9)"),
+)

@@ -1,0 +1,284 @@
+"""The blank standard workbook, written with xlsxwriter from the schema.
+
+Every sheet of the contract with its headers, dropdowns for the closed vocabularies, numeric
+validation with Indonesian alerts, derived columns shaded and locked (sheet protection without a
+password, input cells explicitly unlocked), frozen header rows, A4 print setup, and a
+`Petunjuk` sheet generated from the same schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from .atomic import atomic_path
+from .schema import (
+    ALL_SHEETS,
+    CONTRACT_VERSION,
+    DEFAULT_SKM_ELEMENTS,
+    IDENTITY_SHEET,
+    NARRATIVE_PART,
+    PETUNJUK_SHEET_NAME,
+    SETTINGS,
+    VOCABULARIES,
+    Column,
+    Kind,
+    SheetSpec,
+    Vocabulary,
+)
+
+LIST_SHEET = "Daftar"
+_HEADER_BLUE = "#1F4E79"
+_DERIVED_GREY = "#D9D9D9"
+
+
+class TemplateWriteError(RuntimeError):
+    """Raised when xlsxwriter rejects a validation or format (a bug in the schema's texts)."""
+
+
+def write_template(path: str | Path, prefill: dict[str, object] | None = None) -> Path:
+    """Write a blank workbook to `path` (atomically). `prefill` maps Identitas keys to values."""
+    with atomic_path(path) as tmp:
+        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False})
+        try:
+            _TemplateBuilder(wb, prefill or {}).build()
+        finally:
+            wb.close()
+    return Path(path)
+
+
+class _TemplateBuilder:
+    def __init__(self, wb: xlsxwriter.Workbook, prefill: dict[str, object]) -> None:
+        self.wb = wb
+        self.prefill = prefill
+        f = wb.add_format
+        self.fmt = {
+            "title": f({"bold": True, "font_size": 14, "font_color": _HEADER_BLUE}),
+            "h2": f({"bold": True, "font_size": 12, "font_color": _HEADER_BLUE}),
+            "header": f({"bold": True, "text_wrap": True, "valign": "vcenter", "align": "center",
+                         "bg_color": _HEADER_BLUE, "font_color": "white", "border": 1, "locked": True}),
+            "header_derived": f({"bold": True, "text_wrap": True, "valign": "vcenter", "align": "center",
+                                 "bg_color": "#7F7F7F", "font_color": "white", "border": 1, "locked": True}),
+            "wrap": f({"text_wrap": True, "valign": "top"}),
+            "bold_wrap": f({"text_wrap": True, "valign": "top", "bold": True}),
+            "label_required": f({"bold": True, "valign": "top", "locked": True, "bg_color": "#F2F2F2", "border": 1}),
+            "label": f({"valign": "top", "locked": True, "bg_color": "#F2F2F2", "border": 1}),
+            "note": f({"italic": True, "font_color": "#595959", "text_wrap": True, "valign": "top", "locked": True}),
+            "derived": f({"bg_color": _DERIVED_GREY, "locked": True, "border": 1, "border_color": "#BFBFBF"}),
+        }
+        self._input_formats: dict[tuple[Kind, bool], object] = {}
+        self.list_ranges: dict[str, str] = {}
+
+    def build(self) -> None:
+        petunjuk = self.wb.add_worksheet(PETUNJUK_SHEET_NAME)
+        self._write_lists()
+        self._write_identity()
+        for spec in ALL_SHEETS:
+            if spec is not IDENTITY_SHEET:
+                self._write_data_sheet(spec)
+        self._write_petunjuk(petunjuk)
+        petunjuk.activate()
+
+    # -- shared pieces --------------------------------------------------------------------
+
+    def input_format(self, kind: Kind, text: bool = False):
+        key = (kind, text)
+        if key not in self._input_formats:
+            props: dict[str, object] = {"locked": False, "border": 1, "border_color": "#BFBFBF", "valign": "top"}
+            if kind is Kind.AMOUNT:
+                props["num_format"] = "#,##0"
+            elif kind in (Kind.NUMBER,):
+                props["num_format"] = "#,##0.00"
+            elif kind is Kind.DATE:
+                props["num_format"] = "dd/mm/yyyy"
+            elif kind in (Kind.TEXT, Kind.CODE) or text:
+                props["num_format"] = "@"
+                props["text_wrap"] = kind is Kind.TEXT
+            self._input_formats[key] = self.wb.add_format(props)
+        return self._input_formats[key]
+
+    def _write_lists(self) -> None:
+        ws = self.wb.add_worksheet(LIST_SHEET)
+        for col, vocab in enumerate(VOCABULARIES):
+            ws.write(0, col, vocab.name)
+            for row, label in enumerate(vocab.labels, start=1):
+                ws.write_string(row, col, label)
+            name = "Daftar_" + "".join(ch if ch.isalnum() else "_" for ch in vocab.name)
+            first, last = xl_rowcol_to_cell(1, col, True, True), xl_rowcol_to_cell(len(vocab.labels), col, True, True)
+            self.wb.define_name(name, f"='{LIST_SHEET}'!{first}:{last}")
+            self.list_ranges[vocab.name] = f"={name}"
+        ws.hide()
+
+    def _validate(self, ws, first_row: int, col: int, last_row: int, kind: Kind, header: str,
+                  vocabulary: Vocabulary | None, help_text: str) -> None:
+        options: dict[str, object] = {"input_title": header[:32], "input_message": (help_text or header)[:255],
+                                      "error_title": "Isian tidak sah"}
+        if vocabulary is not None:
+            options.update(validate="list", source=self.list_ranges[vocabulary.name],
+                           error_message=f"Pilih dari daftar: {', '.join(vocabulary.labels)}"[:255])
+        elif kind is Kind.ANSWER:
+            options.update(validate="integer", criteria="between", minimum=1, maximum=4,
+                           error_message="Jawaban SKM harus bilangan bulat 1, 2, 3 atau 4.")
+        elif kind is Kind.AMOUNT:
+            options.update(validate="decimal", criteria=">=", value=0,
+                           error_message="Ketik jumlah rupiah tanpa titik, mis. 1500000 (tidak boleh negatif).")
+        elif kind is Kind.INTEGER:
+            options.update(validate="integer", criteria=">=", value=0, error_message="Ketik bilangan bulat, mis. 12.")
+        elif kind is Kind.NUMBER:
+            options.update(validate="decimal", criteria="between", minimum=-1e12, maximum=1e12,
+                           error_message="Ketik angka, mis. 82,17.", error_type="warning")
+        elif kind is Kind.YEAR:
+            options.update(validate="integer", criteria="between", minimum=1990, maximum=2100,
+                           error_message="Ketik tahun 4 angka, mis. 2023.")
+        elif kind is Kind.DATE:
+            options.update(validate="date", criteria=">", value=dt.date(1990, 1, 1),
+                           error_message="Ketik tanggal, mis. 22/02/2024.", error_type="warning")
+        else:
+            options.update(validate="any")
+        if ws.data_validation(first_row, col, last_row, col, options) != 0:
+            raise TemplateWriteError(f"data validation rejected for {header}: {options}")
+
+    # -- Identitas ------------------------------------------------------------------------
+
+    def _write_identity(self) -> None:
+        spec = IDENTITY_SHEET
+        ws = self.wb.add_worksheet(spec.name)
+        for col, column in enumerate(spec.columns):
+            ws.write(0, col, column.header, self.fmt["header"])
+            ws.set_column(col, col, column.width)
+        ws.set_row(0, 20)
+        for i, s in enumerate(SETTINGS, start=1):
+            ws.write_string(i, 0, s.label, self.fmt["label_required" if s.required else "label"])
+            note = ("Wajib diisi. " if s.required else "") + s.help
+            ws.write_string(i, 2, note, self.fmt["note"])
+            value = self.prefill.get(s.key)
+            if s.written_by_tool:
+                ws.write_string(i, 1, CONTRACT_VERSION, self.fmt["label"])
+                continue
+            cell_format = self.input_format(s.kind, text=s.key == "nip_camat")  # an 18-digit NIP must stay text
+            if value is None and s.default:
+                value = s.default
+            if value is None:
+                ws.write_blank(i, 1, None, cell_format)
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                ws.write_number(i, 1, value, cell_format)
+            elif isinstance(value, dt.date):
+                ws.write_datetime(i, 1, dt.datetime.combine(value, dt.time()), cell_format)
+            else:
+                ws.write_string(i, 1, str(value), cell_format)
+            self._validate(ws, i, 1, i, s.kind, s.label, s.vocabulary, s.help)
+        ws.set_row(SETTINGS.index(next(s for s in SETTINGS if s.key == "misi")) + 1, 60)
+        ws.freeze_panes(1, 1)
+        self._print_setup(ws, landscape=False, repeat=True)
+        ws.protect("", {"format_columns": True, "format_rows": True})
+
+    # -- data sheets ----------------------------------------------------------------------
+
+    def _write_data_sheet(self, spec: SheetSpec) -> None:
+        ws = self.wb.add_worksheet(spec.name)
+        last_row = spec.template_rows
+        for col, column in enumerate(spec.columns):
+            header_fmt = self.fmt["header_derived" if column.derived else "header"]
+            ws.write_string(0, col, column.header, header_fmt)
+            ws.set_column(col, col, column.width)
+            if column.derived:
+                for r in range(1, last_row + 1):
+                    ws.write_blank(r, col, None, self.fmt["derived"])
+                continue
+            fmt = self.input_format(column.kind)
+            for r in range(1, last_row + 1):
+                ws.write_blank(r, col, None, fmt)  # unlocked, even under sheet protection
+            if column.kind is not Kind.TEXT or column.vocabulary:
+                self._validate(ws, 1, col, last_row, column.kind, column.header, column.vocabulary, _help(column))
+            else:
+                self._validate(ws, 1, col, last_row, Kind.TEXT, column.header, None, _help(column))
+        ws.set_row(0, 32)
+        ws.freeze_panes(1, 0)
+        ws.autofilter(0, 0, 0, len(spec.columns) - 1)
+        self._prefill_rows(ws, spec)
+        self._print_setup(ws, landscape=len(spec.columns) > 6, repeat=True)
+        if spec.protect:
+            ws.protect("", {"insert_rows": True, "delete_rows": True, "sort": True, "autofilter": True,
+                            "format_columns": True, "format_rows": True})
+
+    def _prefill_rows(self, ws, spec: SheetSpec) -> None:
+        if spec.name == "Unsur SKM":
+            for r, (code, name) in enumerate(DEFAULT_SKM_ELEMENTS, start=1):
+                ws.write_string(r, 0, code, self.input_format(Kind.TEXT))
+                ws.write_string(r, 1, name, self.input_format(Kind.TEXT))
+        elif spec.name == "Narasi":
+            for r, label in enumerate(NARRATIVE_PART.labels, start=1):
+                ws.write_string(r, 0, label, self.input_format(Kind.CHOICE))
+
+    def _print_setup(self, ws, landscape: bool, repeat: bool) -> None:
+        ws.set_paper(9)  # A4
+        if landscape:
+            ws.set_landscape()
+        ws.fit_to_pages(1, 0)
+        ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+        if repeat:
+            ws.repeat_rows(0)
+        ws.set_footer("&CHalaman &P dari &N")
+
+    # -- Petunjuk -------------------------------------------------------------------------
+
+    def _write_petunjuk(self, ws) -> None:
+        ws.set_column(0, 0, 26)
+        ws.set_column(1, 1, 9)
+        ws.set_column(2, 2, 20)
+        ws.set_column(3, 3, 70)
+        row = 0
+        for text, style in petunjuk_lines():
+            if style == "table":
+                for col, cell in enumerate(text):
+                    ws.write_string(row, col, cell, self.fmt["wrap"])
+            elif style == "table_header":
+                for col, cell in enumerate(text):
+                    ws.write_string(row, col, cell, self.fmt["header"])
+            else:
+                ws.merge_range(row, 0, row, 3, text, self.fmt[style])
+                if style == "wrap" and len(text) > 110:
+                    ws.set_row(row, 15 * (len(text) // 110 + 1))
+            row += 1
+        self._print_setup(ws, landscape=False, repeat=False)
+
+
+def _help(column: Column) -> str:
+    parts = [column.help] if column.help else []
+    if column.vocabulary:
+        parts.append("Pilihan: " + ", ".join(column.vocabulary.labels) + ".")
+    return " ".join(parts) or column.header
+
+
+def petunjuk_lines() -> list[tuple[object, str]]:
+    """The Petunjuk sheet's content as (text, style) lines; also used by the docs generator."""
+    lines: list[tuple[object, str]] = [
+        ("Petunjuk pengisian buku kerja LKjIP", "title"),
+        (f"Versi template {CONTRACT_VERSION}. Isi setiap sheet sesuai judul kolomnya. Jangan mengganti nama sheet "
+         "atau judul kolom; urutan kolom boleh diubah dan kolom sendiri boleh ditambahkan (diabaikan). "
+         "Kolom berjudul abu-abu diisi oleh alat (lkjip fill). Angka boleh diketik seperti 1.234.567 atau 82,17; "
+         "'-' atau N/A berarti tidak ada. Periksa buku kerja dengan: lkjip validate buku.xlsx", "wrap"),
+        ("", "wrap"),
+    ]
+    for spec in ALL_SHEETS:
+        need = "wajib" if spec.required else (spec.required_when or "opsional")
+        lines.append((f"Sheet '{spec.name}' ({need}): {spec.title}", "h2"))
+        lines.append((spec.help, "wrap"))
+        if spec is IDENTITY_SHEET:
+            lines.append((["Isian", "Wajib", "Jenis isi", "Keterangan"], "table_header"))
+            for s in SETTINGS:
+                extra = f" Pilihan: {', '.join(s.vocabulary.labels)}." if s.vocabulary else ""
+                lines.append(([s.label, "ya" if s.required else "", s.kind.value, s.help + extra], "table"))
+        else:
+            lines.append((["Kolom", "Wajib", "Jenis isi", "Keterangan"], "table_header"))
+            for c in spec.columns:
+                need_col = "diisi alat" if c.derived else ("ya" if c.required else "")
+                lines.append(([c.header, need_col, c.kind.value, _help(c) if (c.help or c.vocabulary) else ""], "table"))
+        lines.append(("", "wrap"))
+    lines.append(("Sheet yang namanya diawali 'Tabel' (opsional, boleh banyak)", "h2"))
+    lines.append(("Tabel bebas yang dimuat apa adanya di lampiran laporan, berjudul sisa nama sheet "
+                  "(mis. 'Tabel Lembaga Kemasyarakatan'). Baris pertama yang terisi = judul kolom.", "wrap"))
+    return lines
