@@ -154,6 +154,7 @@ class _TemplateBuilder:
             ws.write_string(i, 0, s.label, self.fmt["label_required" if s.required else "label"])
             note = ("Wajib diisi. " if s.required else "") + s.help
             ws.write_string(i, 2, note, self.fmt["note"])
+            ws.set_row(i, _row_height([(note, spec.columns[2].width), (s.label, spec.columns[0].width)]))
             value = self.prefill.get(s.key)
             if s.written_by_tool:
                 ws.write_string(i, 1, CONTRACT_VERSION, self.fmt["label"])
@@ -170,7 +171,7 @@ class _TemplateBuilder:
             else:
                 ws.write_string(i, 1, str(value), cell_format)
             self._validate(ws, i, 1, i, s.kind, s.label, s.vocabulary, s.help)
-        ws.set_row(SETTINGS.index(next(s for s in SETTINGS if s.key == "misi")) + 1, 60)
+        ws.set_row(SETTINGS.index(next(s for s in SETTINGS if s.key == "misi")) + 1, 75)
         ws.freeze_panes(1, 1)
         self._print_setup(ws, landscape=False, repeat=True)
         ws.protect("", {"format_columns": True, "format_rows": True})
@@ -226,24 +227,32 @@ class _TemplateBuilder:
     # -- Petunjuk -------------------------------------------------------------------------
 
     def _write_petunjuk(self, ws) -> None:
-        ws.set_column(0, 0, 26)
-        ws.set_column(1, 1, 9)
-        ws.set_column(2, 2, 20)
-        ws.set_column(3, 3, 70)
+        for col, width in enumerate(_PETUNJUK_WIDTHS):
+            ws.set_column(col, col, width)
         row = 0
         for text, style in petunjuk_lines():
             if style == "table":
                 for col, cell in enumerate(text):
                     ws.write_string(row, col, cell, self.fmt["wrap"])
+                ws.set_row(row, _row_height(list(zip(text, _PETUNJUK_WIDTHS, strict=True))))
             elif style == "table_header":
                 for col, cell in enumerate(text):
                     ws.write_string(row, col, cell, self.fmt["header"])
             else:
                 ws.merge_range(row, 0, row, 3, text, self.fmt[style])
-                if style == "wrap" and len(text) > 110:
-                    ws.set_row(row, 15 * (len(text) // 110 + 1))
+                if style == "wrap":
+                    ws.set_row(row, _row_height([(text, sum(_PETUNJUK_WIDTHS))]))
             row += 1
         self._print_setup(ws, landscape=False, repeat=False)
+
+
+_PETUNJUK_WIDTHS = (26, 9, 20, 70)
+
+
+def _row_height(cells: list[tuple[str, int]]) -> float:
+    """Points for a row whose wrapped texts fit their column widths (Excel/LibreOffice do not autofit on open)."""
+    lines = max(max(1, -(-len(text) // max(1, int(width * 1.05)))) for text, width in cells) if cells else 1
+    return 15.0 * lines
 
 
 def _help(column: Column) -> str:
