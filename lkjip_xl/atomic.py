@@ -31,7 +31,9 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputRefused(f"Folder '{target.parent}' tidak dapat dibuat ({exc.strerror}).") from exc
+        raise OutputRefused(
+            f"Folder '{target.parent}' tidak dapat dibuat ({exc.strerror})."
+        ) from exc
     fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import api
 from .errors import LkjipError, WorkbookUnreadable
-from .render_findings import findings_json, findings_table, summary_line
+from .render_findings import findings_json, findings_table, headline_text, summary_line
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -38,7 +39,9 @@ def _utf8_stdout() -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="lkjip", description="Buku kerja Excel kecamatan → draf LKjIP (Word).")
+    p = argparse.ArgumentParser(
+        prog="lkjip", description="Buku kerja Excel kecamatan → draf LKjIP (Word)."
+    )
     sub = p.add_subparsers(title="perintah")
 
     t = sub.add_parser("template", help="tulis buku kerja kosong standar")
@@ -52,8 +55,20 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="periksa buku kerja dan tampilkan setiap masalah")
     v.add_argument("workbook")
     v.add_argument("--format", choices=["table", "json"], default="table")
-    v.add_argument("--tandai", metavar="SALINAN.xlsx", help="tulis salinan dengan sel bermasalah ditandai")
+    v.add_argument(
+        "--tandai", metavar="SALINAN.xlsx", help="tulis salinan dengan sel bermasalah ditandai"
+    )
     v.set_defaults(func=_cmd_validate)
+
+    f = sub.add_parser("fill", help="tulis salinan buku kerja dengan kolom hitungan terisi")
+    f.add_argument("workbook")
+    f.add_argument("-o", "--output", required=True, help="berkas .xlsx keluaran")
+    f.set_defaults(func=_cmd_fill)
+
+    c = sub.add_parser("compute", help="hitung semua angka dan cetak sebagai JSON atau ringkasan")
+    c.add_argument("workbook")
+    c.add_argument("--format", choices=["json", "table"], default="json")
+    c.set_defaults(func=_cmd_compute)
     return p
 
 
@@ -69,7 +84,9 @@ def _print_findings(findings, fmt: str, **extra) -> None:
 
 
 def _cmd_template(args) -> int:
-    prefill = {k: getattr(args, k) for k in ("kecamatan", "kabupaten", "provinsi") if getattr(args, k)}
+    prefill = {
+        k: getattr(args, k) for k in ("kecamatan", "kabupaten", "provinsi") if getattr(args, k)
+    }
     if args.tahun:
         prefill["tahun"] = args.tahun
     out = api.write_template(args.output, prefill)
@@ -87,6 +104,34 @@ def _cmd_validate(args) -> int:
     if args.tandai and args.format != "json":
         print(f"Salinan bertanda ditulis: {Path(args.tandai)}")
     return EXIT_OK if result.ok else EXIT_FINDINGS
+
+
+def _cmd_fill(args) -> int:
+    result = api.fill_workbook(args.workbook, args.output)
+    if not result.ok:
+        _print_findings(result.findings, "table")
+        print("Buku kerja tidak diisi karena masih ada kesalahan.")
+        return EXIT_FINDINGS
+    if result.findings:
+        _print_findings(result.findings, "table")
+    print(f"Buku kerja terisi ditulis: {args.output}")
+    return EXIT_OK
+
+
+def _cmd_compute(args) -> int:
+    result, data = api.compute_dict(args.workbook)
+    if data is None:
+        _print_findings(
+            result.findings,
+            "json" if args.format == "json" else "table",
+            workbook=str(args.workbook),
+        )
+        return EXIT_FINDINGS
+    if args.format == "json":
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(headline_text(data))
+    return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -8,12 +8,12 @@ code's template, which says what is wrong and what to type instead.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from enum import Enum
+from enum import StrEnum
 
 from .cells import cell_sort_key
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -29,60 +29,224 @@ E, W = Severity.ERROR, Severity.WARNING
 
 CODES: dict[str, Code] = {
     # The workbook as a whole
-    "sheet-missing": Code(E, "Sheet wajib tidak ada", "Sheet '{sheet}' tidak ditemukan. Tambahkan sheet bernama '{sheet}' (salin dari buku kerja kosong)."),
-    "sheet-required-by-setting": Code(E, "Sheet diperlukan oleh pengaturan", "Sheet '{sheet}' wajib ada karena {reason}. Tambahkan sheet '{sheet}' atau ubah pengaturannya di sheet Identitas."),
-    "version-mismatch": Code(E, "Versi template berbeda", "Buku kerja ini memakai versi template '{found}', sedangkan alat ini membaca versi '{expected}'. Minta buku kerja kosong yang baru (lkjip template) lalu salin isinya."),
-    "version-missing": Code(W, "Versi template tidak tertulis", "Isian 'Versi Template' tidak ada; buku kerja dibaca sebagai versi {expected}. Sebaiknya pakai buku kerja dari 'lkjip template'."),
+    "sheet-missing": Code(
+        E,
+        "Sheet wajib tidak ada",
+        "Sheet '{sheet}' tidak ditemukan. Tambahkan sheet bernama '{sheet}' (salin dari buku kerja kosong).",
+    ),
+    "sheet-required-by-setting": Code(
+        E,
+        "Sheet diperlukan oleh pengaturan",
+        "Sheet '{sheet}' wajib ada karena {reason}. Tambahkan sheet '{sheet}' atau ubah pengaturannya di sheet Identitas.",
+    ),
+    "version-mismatch": Code(
+        E,
+        "Versi template berbeda",
+        "Buku kerja ini memakai versi template '{found}', sedangkan alat ini membaca versi '{expected}'. Minta buku kerja kosong yang baru (lkjip template) lalu salin isinya.",
+    ),
+    "version-missing": Code(
+        W,
+        "Versi template tidak tertulis",
+        "Isian 'Versi Template' tidak ada; buku kerja dibaca sebagai versi {expected}. Sebaiknya pakai buku kerja dari 'lkjip template'.",
+    ),
     # Headers
-    "header-not-found": Code(E, "Baris judul kolom tidak ditemukan", "Baris judul kolom tidak ditemukan di 10 baris pertama sheet '{sheet}'. Tulis judul kolom persis seperti buku kerja kosong: {expected}."),
-    "header-missing": Code(E, "Kolom wajib tidak ada", "Kolom '{column}' tidak ada di sheet '{sheet}'. Tambahkan kolom berjudul '{column}' pada baris judul."),
-    "header-duplicate": Code(E, "Kolom ganda", "Kolom '{column}' muncul dua kali. Hapus atau ganti judul salah satunya."),
-    "column-extra": Code(W, "Kolom tambahan diabaikan", "Kolom '{column}' bukan bagian dari template dan diabaikan."),
-    "row-after-gap": Code(W, "Baris terpisah diabaikan", "Baris {row} terpisah dari tabel oleh baris kosong dan diabaikan (baris terpisah diabaikan). Hapus baris kosong di atasnya bila baris ini termasuk data."),
+    "header-not-found": Code(
+        E,
+        "Baris judul kolom tidak ditemukan",
+        "Baris judul kolom tidak ditemukan di 10 baris pertama sheet '{sheet}'. Tulis judul kolom persis seperti buku kerja kosong: {expected}.",
+    ),
+    "header-missing": Code(
+        E,
+        "Kolom wajib tidak ada",
+        "Kolom '{column}' tidak ada di sheet '{sheet}'. Tambahkan kolom berjudul '{column}' pada baris judul.",
+    ),
+    "header-duplicate": Code(
+        E, "Kolom ganda", "Kolom '{column}' muncul dua kali. Hapus atau ganti judul salah satunya."
+    ),
+    "column-extra": Code(
+        W, "Kolom tambahan diabaikan", "Kolom '{column}' bukan bagian dari template dan diabaikan."
+    ),
+    "row-after-gap": Code(
+        W,
+        "Baris terpisah diabaikan",
+        "Baris {row} terpisah dari tabel oleh baris kosong dan diabaikan (baris terpisah diabaikan). Hapus baris kosong di atasnya bila baris ini termasuk data.",
+    ),
     # Cells
     "value-required": Code(E, "Isian wajib kosong", "'{column}' wajib diisi. {hint}"),
     "value-blank": Code(W, "Isian kosong", "'{column}' kosong. {hint}"),
-    "number-invalid": Code(E, "Bukan angka", "'{value}' bukan angka. Ketik angka seperti 1.234.567 atau 82,17 (atau '-' bila tidak ada)."),
-    "integer-invalid": Code(E, "Bukan bilangan bulat", "'{value}' bukan bilangan bulat. Ketik angka tanpa koma, mis. 12."),
-    "measure-invalid": Code(E, "Nilai tidak dikenali", "'{value}' tidak dikenali sebagai nilai. Ketik angka (84 atau 82,17), nilai SAKIP seperti B (61), huruf predikat seperti BB, atau '-' bila tidak ada."),
-    "formula-no-cache": Code(E, "Rumus tanpa hasil tersimpan", "Sel ini berisi rumus yang belum pernah dihitung. Buka dan simpan ulang di Excel atau LibreOffice, atau ketik nilainya langsung."),
-    "choice-invalid": Code(E, "Pilihan tidak dikenal", "'{value}' bukan pilihan yang sah untuk '{column}'. Pilih salah satu: {choices}."),
-    "date-invalid": Code(E, "Bukan tanggal", "'{value}' bukan tanggal. Ketik tanggal seperti 22/02/2024 atau 22 Februari 2024."),
-    "year-invalid": Code(E, "Tahun tidak sah", "'{value}' bukan tahun. Ketik tahun 4 angka, mis. 2023."),
-    "nip-invalid": Code(E, "NIP tidak sah", "NIP '{value}' berisi {digits} angka; NIP harus 18 angka (spasi boleh), mis. 196606131996031001."),
-    "setting-unknown": Code(W, "Isian tidak dikenal", "Isian '{value}' tidak dikenal dan diabaikan. Periksa ejaannya dengan buku kerja kosong."),
-    "setting-duplicate": Code(E, "Isian ganda", "Isian '{label}' muncul lebih dari sekali. Hapus salah satu baris."),
-    "amount-negative": Code(E, "Jumlah negatif", "Jumlah tidak boleh negatif ({value}). Ketik 0 atau jumlah yang benar."),
+    "number-invalid": Code(
+        E,
+        "Bukan angka",
+        "'{value}' bukan angka. Ketik angka seperti 1.234.567 atau 82,17 (atau '-' bila tidak ada).",
+    ),
+    "integer-invalid": Code(
+        E,
+        "Bukan bilangan bulat",
+        "'{value}' bukan bilangan bulat. Ketik angka tanpa koma, mis. 12.",
+    ),
+    "measure-invalid": Code(
+        E,
+        "Nilai tidak dikenali",
+        "'{value}' tidak dikenali sebagai nilai. Ketik angka (84 atau 82,17), nilai SAKIP seperti B (61), huruf predikat seperti BB, atau '-' bila tidak ada.",
+    ),
+    "formula-no-cache": Code(
+        E,
+        "Rumus tanpa hasil tersimpan",
+        "Sel ini berisi rumus yang belum pernah dihitung. Buka dan simpan ulang di Excel atau LibreOffice, atau ketik nilainya langsung.",
+    ),
+    "choice-invalid": Code(
+        E,
+        "Pilihan tidak dikenal",
+        "'{value}' bukan pilihan yang sah untuk '{column}'. Pilih salah satu: {choices}.",
+    ),
+    "date-invalid": Code(
+        E,
+        "Bukan tanggal",
+        "'{value}' bukan tanggal. Ketik tanggal seperti 22/02/2024 atau 22 Februari 2024.",
+    ),
+    "year-invalid": Code(
+        E, "Tahun tidak sah", "'{value}' bukan tahun. Ketik tahun 4 angka, mis. 2023."
+    ),
+    "nip-invalid": Code(
+        E,
+        "NIP tidak sah",
+        "NIP '{value}' berisi {digits} angka; NIP harus 18 angka (spasi boleh), mis. 196606131996031001.",
+    ),
+    "setting-unknown": Code(
+        W,
+        "Isian tidak dikenal",
+        "Isian '{value}' tidak dikenal dan diabaikan. Periksa ejaannya dengan buku kerja kosong.",
+    ),
+    "setting-duplicate": Code(
+        E, "Isian ganda", "Isian '{label}' muncul lebih dari sekali. Hapus salah satu baris."
+    ),
+    "amount-negative": Code(
+        E, "Jumlah negatif", "Jumlah tidak boleh negatif ({value}). Ketik 0 atau jumlah yang benar."
+    ),
     # Sasaran
-    "indicator-duplicate": Code(E, "Indikator ganda", "Indikator '{indicator}' pada sasaran '{sasaran}' sudah ada di baris {other_row}. Hapus salah satu atau bedakan rumusannya."),
-    "target-zero": Code(W, "Target nol", "Target 0 pada indikator positif membuat capaian tidak dapat dihitung. Periksa targetnya."),
-    "target-zero-negative": Code(W, "Target nol (negatif)", "Target 0 pada indikator negatif: capaian 100% bila realisasi 0, selain itu 0%."),
-    "letter-mismatch": Code(E, "Nilai huruf tidak dapat dibandingkan", "Target '{target}' berupa huruf tetapi realisasi '{value}' bukan huruf SAKIP (AA, A, BB, B, CC, C, D). Samakan bentuknya, mis. B (61) dan B (62,08)."),
+    "indicator-duplicate": Code(
+        E,
+        "Indikator ganda",
+        "Indikator '{indicator}' pada sasaran '{sasaran}' sudah ada di baris {other_row}. Hapus salah satu atau bedakan rumusannya.",
+    ),
+    "target-zero": Code(
+        W,
+        "Target nol",
+        "Target 0 pada indikator positif membuat capaian tidak dapat dihitung. Periksa targetnya.",
+    ),
+    "target-zero-negative": Code(
+        W,
+        "Target nol (negatif)",
+        "Target 0 pada indikator negatif: capaian 100% bila realisasi 0, selain itu 0%.",
+    ),
+    "letter-mismatch": Code(
+        E,
+        "Nilai huruf tidak dapat dibandingkan",
+        "Target '{target}' berupa huruf tetapi realisasi '{value}' bukan huruf SAKIP (AA, A, BB, B, CC, C, D). Samakan bentuknya, mis. B (61) dan B (62,08).",
+    ),
     # SKM
-    "skm-answer-invalid": Code(E, "Jawaban SKM tidak sah", "Jawaban '{value}' tidak sah. Ketik bilangan bulat 1, 2, 3 atau 4."),
-    "skm-answer-blank": Code(W, "Jawaban SKM kosong", "Jawaban {column} kosong; tidak dihitung dalam NRR unsur ini."),
-    "skm-element-unknown": Code(W, "Unsur SKM tanpa nama", "Kolom {column} tidak punya nama di sheet 'Unsur SKM'; dipakai nama '{column}'."),
-    "skm-sample-small": Code(W, "Sampel SKM kurang", "Jumlah responden {count} kurang dari sampel minimal {needed} untuk populasi {population} (tabel Krejcie-Morgan)."),
-    "skm-empty": Code(W, "SKM tanpa responden", "Sheet SKM tidak berisi responden; IKM tidak dihitung."),
+    "skm-answer-invalid": Code(
+        E,
+        "Jawaban SKM tidak sah",
+        "Jawaban '{value}' tidak sah. Ketik bilangan bulat 1, 2, 3 atau 4.",
+    ),
+    "skm-answer-blank": Code(
+        W, "Jawaban SKM kosong", "Jawaban {column} kosong; tidak dihitung dalam NRR unsur ini."
+    ),
+    "skm-element-unknown": Code(
+        W,
+        "Unsur SKM tanpa nama",
+        "Kolom {column} tidak punya nama di sheet 'Unsur SKM'; dipakai nama '{column}'.",
+    ),
+    "skm-sample-small": Code(
+        W,
+        "Sampel SKM kurang",
+        "Jumlah responden {count} kurang dari sampel minimal {needed} untuk populasi {population} (tabel Krejcie-Morgan).",
+    ),
+    "skm-empty": Code(
+        W, "SKM tanpa responden", "Sheet SKM tidak berisi responden; IKM tidak dihitung."
+    ),
     # Anggaran
-    "budget-code-invalid": Code(E, "Kode tidak sah", "Kode '{value}' tidak sah. Tulis kode Permendagri 90/2019 dengan titik: program 3 bagian (7.01.01), kegiatan 5 (7.01.01.2.06), sub kegiatan 6 (7.01.01.2.06.04)."),
-    "budget-level-missing": Code(E, "Tingkat tidak diketahui", "Baris ini tidak punya Kode maupun Tingkat. Isi Tingkat (Program, Kegiatan atau Sub Kegiatan) atau Kode."),
-    "budget-level-conflict": Code(W, "Tingkat berbeda dengan kode", "Tingkat '{level}' berbeda dengan kode '{code}' (yang menunjukkan {code_level}); dipakai tingkat dari kode."),
-    "budget-orphan": Code(E, "Tanpa induk", "{level} '{name}' tidak punya induk di atasnya. Tambahkan baris programnya (dan kegiatannya) di atas baris ini, atau perbaiki kodenya."),
-    "budget-code-duplicate": Code(E, "Kode ganda", "Kode '{value}' sudah dipakai di baris {other_row}. Setiap program/kegiatan/sub kegiatan hanya satu baris."),
-    "budget-parent-mismatch": Code(E, "Jumlah induk berbeda", "{column} {level} ini tertulis {given}, tetapi jumlah rinciannya {computed} (selisih {difference}). Perbaiki angkanya atau kosongkan sel ini agar dijumlahkan oleh alat."),
-    "budget-amount-missing": Code(E, "Jumlah kosong", "{column} kosong pada baris terendah. Ketik jumlahnya (0 bila memang nol)."),
-    "budget-over-pagu": Code(E, "Realisasi melebihi pagu", "Realisasi {realisasi} melebihi pagu {pagu}. Periksa kedua angka."),
-    "budget-empty": Code(E, "Anggaran kosong", "Sheet Anggaran tidak berisi baris. Isi program, kegiatan dan sub kegiatan dari DPA."),
-    "budget-sasaran-unknown": Code(W, "Kode sasaran tidak dikenal", "Kode Sasaran '{value}' tidak ada di sheet Sasaran; program ini tidak dihitung dalam serapan per sasaran."),
+    "budget-code-invalid": Code(
+        E,
+        "Kode tidak sah",
+        "Kode '{value}' tidak sah. Tulis kode Permendagri 90/2019 dengan titik: program 3 bagian (7.01.01), kegiatan 5 (7.01.01.2.06), sub kegiatan 6 (7.01.01.2.06.04).",
+    ),
+    "budget-level-missing": Code(
+        E,
+        "Tingkat tidak diketahui",
+        "Baris ini tidak punya Kode maupun Tingkat. Isi Tingkat (Program, Kegiatan atau Sub Kegiatan) atau Kode.",
+    ),
+    "budget-level-conflict": Code(
+        W,
+        "Tingkat berbeda dengan kode",
+        "Tingkat '{level}' berbeda dengan kode '{code}' (yang menunjukkan {code_level}); dipakai tingkat dari kode.",
+    ),
+    "budget-orphan": Code(
+        E,
+        "Tanpa induk",
+        "{level} '{name}' tidak punya induk di atasnya. Tambahkan baris programnya (dan kegiatannya) di atas baris ini, atau perbaiki kodenya.",
+    ),
+    "budget-code-duplicate": Code(
+        E,
+        "Kode ganda",
+        "Kode '{value}' sudah dipakai di baris {other_row}. Setiap program/kegiatan/sub kegiatan hanya satu baris.",
+    ),
+    "budget-parent-mismatch": Code(
+        E,
+        "Jumlah induk berbeda",
+        "{column} {level} ini tertulis {given}, tetapi jumlah rinciannya {computed} (selisih {difference}). Perbaiki angkanya atau kosongkan sel ini agar dijumlahkan oleh alat.",
+    ),
+    "budget-amount-missing": Code(
+        E,
+        "Jumlah kosong",
+        "{column} kosong pada baris terendah. Ketik jumlahnya (0 bila memang nol).",
+    ),
+    "budget-over-pagu": Code(
+        E,
+        "Realisasi melebihi pagu",
+        "Realisasi {realisasi} melebihi pagu {pagu}. Periksa kedua angka.",
+    ),
+    "budget-empty": Code(
+        E,
+        "Anggaran kosong",
+        "Sheet Anggaran tidak berisi baris. Isi program, kegiatan dan sub kegiatan dari DPA.",
+    ),
+    "budget-sasaran-unknown": Code(
+        W,
+        "Kode sasaran tidak dikenal",
+        "Kode Sasaran '{value}' tidak ada di sheet Sasaran; program ini tidak dihitung dalam serapan per sasaran.",
+    ),
     # Skala
-    "scale-gap": Code(E, "Skala berlubang", "Skala berlubang antara {upper} dan {lower}: nilai di antaranya tidak punya predikat. Samakan batas atas satu pita dengan batas bawah pita berikutnya."),
-    "scale-overlap": Code(E, "Skala bertumpuk", "Pita {a} dan {b} bertumpuk. Samakan batas atas satu pita dengan batas bawah pita berikutnya."),
-    "scale-band-invalid": Code(E, "Pita skala tidak sah", "Batas atas {upper} tidak lebih besar dari batas bawah {lower}."),
-    "scale-open-band": Code(E, "Batas atas kosong", "Hanya pita teratas yang boleh tanpa batas atas. Isi batas atas pita ini."),
+    "scale-gap": Code(
+        E,
+        "Skala berlubang",
+        "Skala berlubang antara {upper} dan {lower}: nilai di antaranya tidak punya predikat. Samakan batas atas satu pita dengan batas bawah pita berikutnya.",
+    ),
+    "scale-overlap": Code(
+        E,
+        "Skala bertumpuk",
+        "Pita {a} dan {b} bertumpuk. Samakan batas atas satu pita dengan batas bawah pita berikutnya.",
+    ),
+    "scale-band-invalid": Code(
+        E, "Pita skala tidak sah", "Batas atas {upper} tidak lebih besar dari batas bawah {lower}."
+    ),
+    "scale-open-band": Code(
+        E,
+        "Batas atas kosong",
+        "Hanya pita teratas yang boleh tanpa batas atas. Isi batas atas pita ini.",
+    ),
     # Sasaran sheet as a whole
-    "sasaran-empty": Code(E, "Sasaran kosong", "Sheet Sasaran tidak berisi indikator. Isi sasaran dan indikator dari Perjanjian Kinerja."),
-    "sasaran-code-conflict": Code(W, "Kode sasaran dipakai dua rumusan", "Kode Sasaran '{code}' dipakai untuk dua rumusan sasaran berbeda ('{first}' dan '{second}')."),
+    "sasaran-empty": Code(
+        E,
+        "Sasaran kosong",
+        "Sheet Sasaran tidak berisi indikator. Isi sasaran dan indikator dari Perjanjian Kinerja.",
+    ),
+    "sasaran-code-conflict": Code(
+        W,
+        "Kode sasaran dipakai dua rumusan",
+        "Kode Sasaran '{code}' dipakai untuk dua rumusan sasaran berbeda ('{first}' dan '{second}').",
+    ),
 }
 
 

@@ -25,7 +25,9 @@ _ID_NUMBER = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")  # 1.234.567,8
 _EN_DECIMAL = re.compile(r"^[+-]?\d+\.\d+$")  # 82.17 (typed in an English-locale sheet)
 _EN_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3}){2,}(\.\d+)?$")  # 1,234,567(.89)
 _SAKIP_VALUE = re.compile(r"^(AA|A|BB|B|CC|C|D)\s*\(\s*([^()]+?)\s*\)$", re.IGNORECASE)
-_LABEL_FIRST = re.compile(r"^[A-Za-z][A-Za-z ]*\(\s*(AA|A|BB|B|CC|C|D)\s*\)\s*([\d.,]+)", re.IGNORECASE)
+_LABEL_FIRST = re.compile(
+    r"^[A-Za-z][A-Za-z ]*\(\s*(AA|A|BB|B|CC|C|D)\s*\)\s*([\d.,]+)", re.IGNORECASE
+)
 
 
 def is_na_text(text: str) -> bool:
@@ -103,10 +105,14 @@ def cell_measure(value: object, number_format: str | None = None) -> Measure:
             pass
         m = _SAKIP_VALUE.match(text)
         if m:
-            return Measure(number=parse_number_text(m.group(2)), letter=m.group(1).upper(), text=text)
+            return Measure(
+                number=parse_number_text(m.group(2)), letter=m.group(1).upper(), text=text
+            )
         m = _LABEL_FIRST.match(text)  # "Baik (B) 60-70": the letter, then the lower bound
         if m:
-            return Measure(number=parse_number_text(m.group(2)), letter=m.group(1).upper(), text=text)
+            return Measure(
+                number=parse_number_text(m.group(2)), letter=m.group(1).upper(), text=text
+            )
         if text.upper() in SAKIP_LETTERS:
             return Measure(letter=text.upper(), text=text)
         raise NotANumber(value)

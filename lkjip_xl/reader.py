@@ -69,13 +69,16 @@ def read_model(source: XlsxSource) -> tuple[Workbook | None, list[Finding]]:
         table = locate(grid, spec, findings)
         if table is not None:
             last = table.data_rows[-1] if table.data_rows else table.header_row
-            layout[spec.name] = SheetLayout(grid.title, table.header_row, dict(table.columns),
-                                            table.header_row + 1, last)
+            layout[spec.name] = SheetLayout(
+                grid.title, table.header_row, dict(table.columns), table.header_row + 1, last
+            )
         return table
 
     identity_grid = grid_of(IDENTITY_SHEET)
     if identity_grid is None:
-        findings.append(finding("sheet-missing", IDENTITY_SHEET.name, "A1", sheet=IDENTITY_SHEET.name))
+        findings.append(
+            finding("sheet-missing", IDENTITY_SHEET.name, "A1", sheet=IDENTITY_SHEET.name)
+        )
         identity, settings = Identity(), Settings()
     else:
         identity, settings = _read_identity(identity_grid, findings)
@@ -93,8 +96,15 @@ def read_model(source: XlsxSource) -> tuple[Workbook | None, list[Finding]]:
     skala = table_of(SKALA_SHEET)
     scale = _read_scale(skala, findings) if skala else None
     if settings.scale == "custom" and skala is None:
-        findings.append(finding("sheet-required-by-setting", SKALA_SHEET.name, "A1", sheet=SKALA_SHEET.name,
-                                reason="Skala Capaian = Kustom"))
+        findings.append(
+            finding(
+                "sheet-required-by-setting",
+                SKALA_SHEET.name,
+                "A1",
+                sheet=SKALA_SHEET.name,
+                reason="Skala Capaian = Kustom",
+            )
+        )
     if settings.scale != "custom":
         scale = None  # a Skala sheet is only used when the setting asks for it
     desa = table_of(DESA_SHEET)
@@ -104,7 +114,8 @@ def read_model(source: XlsxSource) -> tuple[Workbook | None, list[Finding]]:
     free_tables = [
         _read_free_table(source.grid(name))
         for name in source.sheet_names
-        if normalize(name).startswith(normalize(FREE_TABLE_PREFIX)) and normalize(name) != normalize(PETUNJUK_SHEET_NAME)
+        if normalize(name).startswith(normalize(FREE_TABLE_PREFIX))
+        and normalize(name) != normalize(PETUNJUK_SHEET_NAME)
     ]
 
     if identity_grid is None or sasaran is None or anggaran is None:
@@ -129,6 +140,7 @@ def read_model(source: XlsxSource) -> tuple[Workbook | None, list[Finding]]:
 
 # --- Identitas -------------------------------------------------------------------------------
 
+
 def _read_identity(grid: Grid, findings: list[Finding]) -> tuple[Identity, Settings]:
     table = locate(grid, IDENTITY_SHEET, findings)
     if table is None:
@@ -144,10 +156,14 @@ def _read_identity(grid: Grid, findings: list[Finding]) -> tuple[Identity, Setti
             continue
         s = next((s for s in SETTINGS if s.matches(label)), None)
         if s is None:
-            findings.append(finding("setting-unknown", grid.title, a1(r, label_col), value=text_of(label)))
+            findings.append(
+                finding("setting-unknown", grid.title, a1(r, label_col), value=text_of(label))
+            )
             continue
         if s.key in rows:
-            findings.append(finding("setting-duplicate", grid.title, a1(r, label_col), label=s.label))
+            findings.append(
+                finding("setting-duplicate", grid.title, a1(r, label_col), label=s.label)
+            )
             continue
         rows[s.key] = r
         column = Column(s.key, s.label, s.kind, vocabulary=s.vocabulary)
@@ -161,27 +177,56 @@ def _read_identity(grid: Grid, findings: list[Finding]) -> tuple[Identity, Setti
         if s.key == "nip_camat":
             values[s.key] = _nip(raw, grid.title, ref, findings)
         elif s.key == "misi":
-            values[s.key] = tuple(line.strip(" -•\t") for line in str(raw).splitlines() if line.strip(" -•\t"))
+            values[s.key] = tuple(
+                line.strip(" -•\t") for line in str(raw).splitlines() if line.strip(" -•\t")
+            )
         else:
-            values[s.key] = parse_value(raw, grid.number_format(r, value_col), column, grid.title, ref, findings)
+            values[s.key] = parse_value(
+                raw, grid.number_format(r, value_col), column, grid.title, ref, findings
+            )
 
     for s in SETTINGS:
         if s.required and values.get(s.key) in (None, ""):
             if s.key in rows:
                 ref = a1(rows[s.key], value_col)
                 if is_blank(grid.value(rows[s.key], value_col)):
-                    findings.append(finding("value-required", grid.title, ref, column=s.label, hint=s.help))
+                    findings.append(
+                        finding("value-required", grid.title, ref, column=s.label, hint=s.help)
+                    )
             else:
-                ref = a1((table.data_rows[-1] if table.data_rows else table.header_row) + 1, label_col)
-                findings.append(finding("value-required", grid.title, ref, column=s.label,
-                                        hint=f"Tambahkan baris isian '{s.label}' dengan nilainya. {s.help}"))
+                ref = a1(
+                    (table.data_rows[-1] if table.data_rows else table.header_row) + 1, label_col
+                )
+                findings.append(
+                    finding(
+                        "value-required",
+                        grid.title,
+                        ref,
+                        column=s.label,
+                        hint=f"Tambahkan baris isian '{s.label}' dengan nilainya. {s.help}",
+                    )
+                )
 
     version = values.get("versi")
     if version in (None, ""):
-        findings.append(finding("version-missing", grid.title, a1(table.header_row, label_col), expected=CONTRACT_VERSION))
+        findings.append(
+            finding(
+                "version-missing",
+                grid.title,
+                a1(table.header_row, label_col),
+                expected=CONTRACT_VERSION,
+            )
+        )
     elif str(version).split(".")[0].strip() != CONTRACT_VERSION:
-        findings.append(finding("version-mismatch", grid.title, a1(rows["versi"], value_col),
-                                found=version, expected=CONTRACT_VERSION))
+        findings.append(
+            finding(
+                "version-mismatch",
+                grid.title,
+                a1(rows["versi"], value_col),
+                found=version,
+                expected=CONTRACT_VERSION,
+            )
+        )
 
     def choice(key: str) -> str:
         s = next(s for s in SETTINGS if s.key == key)
@@ -196,7 +241,9 @@ def _read_identity(grid: Grid, findings: list[Finding]) -> tuple[Identity, Setti
         cap=values.get("batas_atas"),
         population=values.get("populasi"),
     )
-    identity_fields = {k: v for k, v in values.items() if k in Identity.__dataclass_fields__ and v is not None}
+    identity_fields = {
+        k: v for k, v in values.items() if k in Identity.__dataclass_fields__ and v is not None
+    }
     return Identity(**identity_fields), settings
 
 
@@ -205,8 +252,16 @@ def _nip(raw: object, sheet: str, ref: str, findings: list[Finding]) -> str:
     digits = "".join(ch for ch in text if ch.isdigit())
     if isinstance(raw, float | int) and len(digits) >= 16:
         # Excel keeps 15 significant digits: an 18-digit NIP typed as a number has lost its tail.
-        findings.append(finding("nip-invalid", sheet, ref, value=text, digits=f"{len(digits)} (tersimpan sebagai angka, "
-                                "digit akhirnya hilang; ketik dengan tanda petik di depan, mis. '1966…)"))
+        findings.append(
+            finding(
+                "nip-invalid",
+                sheet,
+                ref,
+                value=text,
+                digits=f"{len(digits)} (tersimpan sebagai angka, "
+                "digit akhirnya hilang; ketik dengan tanda petik di depan, mis. '1966…)",
+            )
+        )
         return text
     if len(digits) != 18 or any(not (ch.isdigit() or ch.isspace()) for ch in text):
         findings.append(finding("nip-invalid", sheet, ref, value=text, digits=len(digits)))
@@ -214,6 +269,7 @@ def _nip(raw: object, sheet: str, ref: str, findings: list[Finding]) -> str:
 
 
 # --- Sasaran ---------------------------------------------------------------------------------
+
 
 def _read_indicators(table: Table, findings: list[Finding]) -> list[Indicator]:
     cells = CellReader(table, findings)
@@ -233,15 +289,32 @@ def _read_indicators(table: Table, findings: list[Finding]) -> list[Indicator]:
         prev_sasaran, prev_code = sasaran, code
         target = cells.get(r, "target")
         realisasi = cells.get(r, "realisasi")
-        for key, value in (("target", target), ("realisasi", realisasi)):
+        for key in ("target", "realisasi"):
             if cells.has(key) and cells.is_blank(r, key):
-                hint = ("Ketik angka target, atau '-' bila memang tidak ada target." if key == "target"
-                        else "Capaian dianggap belum dapat diukur. Ketik realisasinya, atau '-' bila memang belum ada.")
-                findings.append(finding("value-blank", table.grid.title, cells.ref(r, key),
-                                        column=table.spec.column(key).header, hint=hint))
+                hint = (
+                    "Ketik angka target, atau '-' bila memang tidak ada target."
+                    if key == "target"
+                    else "Capaian dianggap belum dapat diukur. Ketik realisasinya, atau '-' bila memang belum ada."
+                )
+                findings.append(
+                    finding(
+                        "value-blank",
+                        table.grid.title,
+                        cells.ref(r, key),
+                        column=table.spec.column(key).header,
+                        hint=hint,
+                    )
+                )
         if cells.has("satuan") and cells.is_blank(r, "satuan"):
-            findings.append(finding("value-blank", table.grid.title, cells.ref(r, "satuan"), column="Satuan",
-                                    hint="Ketik satuan indikator, mis. %, nilai, kasus."))
+            findings.append(
+                finding(
+                    "value-blank",
+                    table.grid.title,
+                    cells.ref(r, "satuan"),
+                    column="Satuan",
+                    hint="Ketik satuan indikator, mis. %, nilai, kasus.",
+                )
+            )
         indicators.append(
             Indicator(
                 row=r,
@@ -286,15 +359,31 @@ def _read_budget(table: Table, findings: list[Finding]) -> list[BudgetRow]:
         if code:
             code_level = _SEGMENTS_TO_LEVEL.get(code.count(".") + 1)
             if code_level is None:
-                findings.append(finding("budget-code-invalid", sheet, cells.ref(r, "kode"), value=code))
+                findings.append(
+                    finding("budget-code-invalid", sheet, cells.ref(r, "kode"), value=code)
+                )
             else:
                 if level_given and level_given != code_level:
-                    findings.append(finding("budget-level-conflict", sheet, cells.ref(r, "tingkat"),
-                                            level=LEVEL_LABELS[level_given], code=code, code_level=LEVEL_LABELS[code_level]))
+                    findings.append(
+                        finding(
+                            "budget-level-conflict",
+                            sheet,
+                            cells.ref(r, "tingkat"),
+                            level=LEVEL_LABELS[level_given],
+                            code=code,
+                            code_level=LEVEL_LABELS[code_level],
+                        )
+                    )
                 level = code_level
         if level is None:
             if cells.is_blank(r, "kode") and cells.is_blank(r, "tingkat"):
-                findings.append(finding("budget-level-missing", sheet, a1(r, table.columns.get("tingkat") or table.columns.get("kode") or 1)))
+                findings.append(
+                    finding(
+                        "budget-level-missing",
+                        sheet,
+                        a1(r, table.columns.get("tingkat") or table.columns.get("kode") or 1),
+                    )
+                )
             continue
         rows.append(
             BudgetRow(
@@ -322,6 +411,7 @@ def _read_budget(table: Table, findings: list[Finding]) -> list[BudgetRow]:
 
 # --- SKM -------------------------------------------------------------------------------------
 
+
 def _read_skm(table: Table, findings: list[Finding]) -> list[SkmResponse]:
     cells = CellReader(table, findings)
     grid, sheet = table.grid, table.grid.title
@@ -339,7 +429,9 @@ def _read_skm(table: Table, findings: list[Finding]) -> list[SkmResponse]:
                 findings.append(finding("skm-answer-blank", sheet, ref, column=code))
                 answers[code] = None
                 continue
-            answers[code] = parse_value(raw, None, Column(code, code, Kind.ANSWER), sheet, ref, findings)
+            answers[code] = parse_value(
+                raw, None, Column(code, code, Kind.ANSWER), sheet, ref, findings
+            )
         if all(v is None for v in answers.values()) and all(
             is_blank(grid.value(r, col)) for col in table.answer_columns.values()
         ):
@@ -360,7 +452,9 @@ def _read_skm(table: Table, findings: list[Finding]) -> list[SkmResponse]:
     return responses
 
 
-def _skm_elements(unsur: Table | None, skm: Table | None, findings: list[Finding]) -> list[tuple[str, str]]:
+def _skm_elements(
+    unsur: Table | None, skm: Table | None, findings: list[Finding]
+) -> list[tuple[str, str]]:
     names = {code: name for code, name in DEFAULT_SKM_ELEMENTS}
     if unsur is not None:
         cells = CellReader(unsur, findings)
@@ -372,19 +466,33 @@ def _skm_elements(unsur: Table | None, skm: Table | None, findings: list[Finding
     elements = []
     for code in codes:
         if code not in names and skm is not None:
-            findings.append(finding("skm-element-unknown", skm.grid.title, a1(skm.header_row, skm.answer_columns[code]),
-                                    column=code))
+            findings.append(
+                finding(
+                    "skm-element-unknown",
+                    skm.grid.title,
+                    a1(skm.header_row, skm.answer_columns[code]),
+                    column=code,
+                )
+            )
         elements.append((code, names.get(code, code)))
     return elements
 
 
 # --- Smaller sheets --------------------------------------------------------------------------
 
+
 def _read_spending(table: Table, findings: list[Finding]) -> list[SpendingRow]:
     cells = CellReader(table, findings)
     return [
-        SpendingRow(r, cells.get(r, "kelompok") or "", cells.get(r, "jenis") or "", cells.get(r, "anggaran"),
-                    cells.get(r, "realisasi"), cells.get(r, "realisasi_lalu"), cells.get(r, "anggaran_sebelum"))
+        SpendingRow(
+            r,
+            cells.get(r, "kelompok") or "",
+            cells.get(r, "jenis") or "",
+            cells.get(r, "anggaran"),
+            cells.get(r, "realisasi"),
+            cells.get(r, "realisasi_lalu"),
+            cells.get(r, "anggaran_sebelum"),
+        )
         for r in table.data_rows
     ]
 
@@ -402,8 +510,14 @@ def _read_scale(table: Table, findings: list[Finding]) -> list[ScaleBand]:
 def _read_villages(table: Table, findings: list[Finding]) -> list[Village]:
     cells = CellReader(table, findings)
     return [
-        Village(r, cells.get(r, "nama") or "", cells.get(r, "status") or "desa", cells.get(r, "luas"),
-                cells.get(r, "penduduk_l"), cells.get(r, "penduduk_p"))
+        Village(
+            r,
+            cells.get(r, "nama") or "",
+            cells.get(r, "status") or "desa",
+            cells.get(r, "luas"),
+            cells.get(r, "penduduk_l"),
+            cells.get(r, "penduduk_p"),
+        )
         for r in table.data_rows
     ]
 
@@ -425,7 +539,7 @@ def _read_free_table(grid: Grid) -> FreeTable | None:
     width = max(i + 1 for r in rows for i, v in enumerate(r) if not is_blank(v))
     header = tuple(text_of(v) for v in rows[0][:width]) + ("",) * max(0, width - len(rows[0]))
     body = tuple(tuple(_free_cell(v) for v in (list(r) + [None] * width)[:width]) for r in rows[1:])
-    title = grid.title[len(FREE_TABLE_PREFIX):].strip(" -_:") or grid.title
+    title = grid.title[len(FREE_TABLE_PREFIX) :].strip(" -_:") or grid.title
     return FreeTable(grid.title, title, header, body)
 
 

@@ -14,7 +14,10 @@ def findings_table(findings: list[Finding], width: int = 100) -> str:
     if not findings:
         return ""
     rows = [("Sheet", "Sel", "Jenis", "Kode", "Pesan")]
-    rows += [(f.sheet or "-", f.cell or "-", _SEVERITY_ID[f.severity.value], f.code, f.message) for f in findings]
+    rows += [
+        (f.sheet or "-", f.cell or "-", _SEVERITY_ID[f.severity.value], f.code, f.message)
+        for f in findings
+    ]
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     message_width = max(30, width - sum(widths) - 8)
     lines = []
@@ -47,3 +50,30 @@ def findings_json(findings: list[Finding], **extra: object) -> str:
         **extra,
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def headline_text(data: dict) -> str:
+    """The headline figures of a `compute` result, for a person reading a terminal."""
+    from .formatting import fmt_number, fmt_percent, fmt_rupiah
+
+    ident, avg, total = data["identitas"], data["rata_rata"], data["anggaran"]["total"]
+    lines = [
+        f"Kecamatan {ident['kecamatan']} tahun {ident['tahun']}",
+        f"Rata-rata capaian IKU : {fmt_percent(avg['capaian_iku'])} ({avg['predikat_iku']})",
+    ]
+    if data["skm"] and data["skm"]["ikm"] is not None:
+        skm = data["skm"]
+        lines.append(
+            f"IKM                  : {fmt_number(skm['ikm'])} mutu {skm['mutu']} ({skm['kinerja']}), "
+            f"{skm['responden']} responden, bobot {skm['bobot_label']}"
+        )
+    lines += [
+        f"Pagu                 : {fmt_rupiah(total['pagu'])}",
+        f"Realisasi            : {fmt_rupiah(total['realisasi'])} ({fmt_percent(total['serapan'])})",
+    ]
+    for s in data["sasaran"]:
+        lines.append(
+            f"  {s['kode']}: capaian {fmt_percent(s['capaian'])}, serapan {fmt_percent(s['serapan'])}, "
+            f"efisiensi {fmt_number(s['efisiensi'])} {s['kategori_efisiensi'] or ''}".rstrip()
+        )
+    return "\n".join(lines)

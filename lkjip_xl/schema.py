@@ -51,7 +51,9 @@ class Vocabulary:
     def match(self, text: str) -> Choice | None:
         wanted = normalize(text)
         for choice in self.choices:
-            if wanted == normalize(choice.label) or wanted in {normalize(a) for a in choice.aliases}:
+            if wanted == normalize(choice.label) or wanted in {
+                normalize(a) for a in choice.aliases
+            }:
                 return choice
         return None
 
@@ -84,7 +86,9 @@ YES_NO = Vocabulary(
         Choice("Tidak", "no", ("t", "tambahan", "bukan", "0", "false")),
     ),
 )
-INDICATOR_LEVEL = Vocabulary("Tingkat Indikator", (Choice("Sasaran", "sasaran"), Choice("Tujuan", "tujuan")))
+INDICATOR_LEVEL = Vocabulary(
+    "Tingkat Indikator", (Choice("Sasaran", "sasaran"), Choice("Tujuan", "tujuan"))
+)
 BUDGET_LEVEL = Vocabulary(
     "Tingkat Anggaran",
     (
@@ -93,7 +97,9 @@ BUDGET_LEVEL = Vocabulary(
         Choice("Sub Kegiatan", "sub_kegiatan", ("subkegiatan", "sub-kegiatan", "sub keg")),
     ),
 )
-VILLAGE_STATUS = Vocabulary("Status Desa", (Choice("Desa", "desa"), Choice("Kelurahan", "kelurahan")))
+VILLAGE_STATUS = Vocabulary(
+    "Status Desa", (Choice("Desa", "desa"), Choice("Kelurahan", "kelurahan"))
+)
 RATING_SCALE = Vocabulary(
     "Skala Capaian",
     (
@@ -114,7 +120,11 @@ NEGATIVE_FORMULA = Vocabulary(
         Choice(
             "(2×Target − Realisasi)/Target",
             "two_target",
-            ("(2xtarget-realisasi)/target", "(2 x target - realisasi)/target", "(target-(realisasi-target))/target"),
+            (
+                "(2xtarget-realisasi)/target",
+                "(2 x target - realisasi)/target",
+                "(target-(realisasi-target))/target",
+            ),
         ),
         Choice("Target/Realisasi", "ratio", ("target / realisasi",)),
     ),
@@ -130,7 +140,11 @@ EFFICIENCY_RULE = Vocabulary(
     "Rumus Efisiensi",
     (
         Choice("Capaian/Serapan", "ratio", ("rasio", "capaian / serapan")),
-        Choice("Capaian ≥ 100 dan Serapan < Capaian", "threshold", ("capaian >= 100 dan serapan < capaian", "ambang")),
+        Choice(
+            "Capaian ≥ 100 dan Serapan < Capaian",
+            "threshold",
+            ("capaian >= 100 dan serapan < capaian", "ambang"),
+        ),
     ),
 )
 NARRATIVE_PART = Vocabulary(
@@ -183,7 +197,9 @@ class Column:
 
     def matches(self, header: object) -> bool:
         wanted = normalize_header(header)
-        return wanted == normalize_header(self.header) or wanted in {normalize_header(a) for a in self.aliases}
+        return wanted == normalize_header(self.header) or wanted in {
+            normalize_header(a) for a in self.aliases
+        }
 
 
 @dataclass(frozen=True)
@@ -234,17 +250,54 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("provinsi", "Provinsi", required=True, help="Nama provinsi, mis. Kalimantan Timur."),
-    Setting("kabupaten", "Kabupaten/Kota", required=True, help="Mis. Kabupaten Paser.", aliases=("Kabupaten", "Kota")),
-    Setting("kecamatan", "Kecamatan", required=True, help="Nama kecamatan tanpa kata 'Kecamatan', mis. Paser Belengkong."),
-    Setting("tahun", "Tahun Laporan", Kind.YEAR, required=True, help="Tahun yang dilaporkan, 4 angka, mis. 2023."),
-    Setting("nama_camat", "Nama Camat", required=True, help="Lengkap dengan gelar, seperti ditandatangani."),
+    Setting(
+        "kabupaten",
+        "Kabupaten/Kota",
+        required=True,
+        help="Mis. Kabupaten Paser.",
+        aliases=("Kabupaten", "Kota"),
+    ),
+    Setting(
+        "kecamatan",
+        "Kecamatan",
+        required=True,
+        help="Nama kecamatan tanpa kata 'Kecamatan', mis. Paser Belengkong.",
+    ),
+    Setting(
+        "tahun",
+        "Tahun Laporan",
+        Kind.YEAR,
+        required=True,
+        help="Tahun yang dilaporkan, 4 angka, mis. 2023.",
+    ),
+    Setting(
+        "nama_camat",
+        "Nama Camat",
+        required=True,
+        help="Lengkap dengan gelar, seperti ditandatangani.",
+    ),
     Setting("nip_camat", "NIP Camat", required=True, help="18 angka; spasi boleh."),
     Setting("pangkat_camat", "Pangkat/Golongan Camat", help="Mis. Pembina Tk. I (IV/b)."),
     Setting("jabatan_atasan", "Jabatan Atasan", required=True, help="Mis. Bupati Paser."),
-    Setting("nama_atasan", "Nama Atasan", required=True, help="Nama atasan langsung yang menandatangani Perjanjian Kinerja."),
+    Setting(
+        "nama_atasan",
+        "Nama Atasan",
+        required=True,
+        help="Nama atasan langsung yang menandatangani Perjanjian Kinerja.",
+    ),
     Setting("tempat", "Tempat Penandatanganan", required=True, help="Mis. Batu Kajang."),
-    Setting("tanggal", "Tanggal Laporan", Kind.DATE, help="Tanggal laporan ditandatangani, mis. 22/02/2024."),
-    Setting("tanggal_pk", "Tanggal Perjanjian Kinerja", Kind.DATE, help="Tanggal Perjanjian Kinerja ditandatangani (untuk lampiran)."),
+    Setting(
+        "tanggal",
+        "Tanggal Laporan",
+        Kind.DATE,
+        help="Tanggal laporan ditandatangani, mis. 22/02/2024.",
+    ),
+    Setting(
+        "tanggal_pk",
+        "Tanggal Perjanjian Kinerja",
+        Kind.DATE,
+        help="Tanggal Perjanjian Kinerja ditandatangani (untuk lampiran).",
+    ),
     Setting("alamat", "Alamat Kantor", help="Untuk kop surat."),
     Setting("telepon", "Telepon", help="Untuk kop surat."),
     Setting("email", "Email", help="Untuk kop surat."),
@@ -253,20 +306,61 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("misi", "Misi", help="Satu misi per baris di dalam sel (Alt+Enter)."),
     Setting("periode_renstra", "Periode Renstra", help="Mis. 2021-2026."),
     Setting("nomor_iku", "Nomor Keputusan IKU", help="Nomor keputusan camat tentang IKU."),
-    Setting("skala", "Skala Capaian", Kind.CHOICE, vocabulary=RATING_SCALE, default="Permendagri 86/2017",
-            help="Permendagri 86/2017 (bawaan) atau Kustom (isi sheet Skala)."),
-    Setting("bobot_skm", "Bobot Unsur SKM", Kind.CHOICE, vocabulary=SKM_WEIGHT, default="1/jumlah unsur",
-            help="1/jumlah unsur (bawaan, sesuai PermenPANRB 14/2017) atau 0,111 (seperti lembar Excel lama)."),
-    Setting("rumus_negatif", "Rumus Polaritas Negatif", Kind.CHOICE, vocabulary=NEGATIVE_FORMULA,
-            default="(2×Target − Realisasi)/Target", help="Rumus capaian indikator berpolaritas negatif."),
-    Setting("rata_rata", "Rata-rata Capaian", Kind.CHOICE, vocabulary=AVERAGE_MODE, default="Rata-rata indikator",
-            help="Rata-rata capaian keseluruhan: atas semua IKU (bawaan) atau atas rata-rata tiap sasaran."),
-    Setting("rumus_efisiensi", "Rumus Efisiensi", Kind.CHOICE, vocabulary=EFFICIENCY_RULE, default="Capaian/Serapan",
-            help="Capaian/Serapan ≥ 1 berarti efisien (bawaan), atau aturan ambang seperti sebagian laporan."),
-    Setting("batas_atas", "Batas Atas Capaian (%)", Kind.NUMBER, help="Opsional, mis. 120. Kosong = tanpa batas."),
-    Setting("populasi", "Populasi Penerima Layanan", Kind.INTEGER,
-            help="Opsional: jumlah penerima layanan setahun, untuk memeriksa jumlah sampel SKM."),
-    Setting("versi", "Versi Template", help="Diisi oleh alat; jangan diubah.", written_by_tool=True),
+    Setting(
+        "skala",
+        "Skala Capaian",
+        Kind.CHOICE,
+        vocabulary=RATING_SCALE,
+        default="Permendagri 86/2017",
+        help="Permendagri 86/2017 (bawaan) atau Kustom (isi sheet Skala).",
+    ),
+    Setting(
+        "bobot_skm",
+        "Bobot Unsur SKM",
+        Kind.CHOICE,
+        vocabulary=SKM_WEIGHT,
+        default="1/jumlah unsur",
+        help="1/jumlah unsur (bawaan, sesuai PermenPANRB 14/2017) atau 0,111 (seperti lembar Excel lama).",
+    ),
+    Setting(
+        "rumus_negatif",
+        "Rumus Polaritas Negatif",
+        Kind.CHOICE,
+        vocabulary=NEGATIVE_FORMULA,
+        default="(2×Target − Realisasi)/Target",
+        help="Rumus capaian indikator berpolaritas negatif.",
+    ),
+    Setting(
+        "rata_rata",
+        "Rata-rata Capaian",
+        Kind.CHOICE,
+        vocabulary=AVERAGE_MODE,
+        default="Rata-rata indikator",
+        help="Rata-rata capaian keseluruhan: atas semua IKU (bawaan) atau atas rata-rata tiap sasaran.",
+    ),
+    Setting(
+        "rumus_efisiensi",
+        "Rumus Efisiensi",
+        Kind.CHOICE,
+        vocabulary=EFFICIENCY_RULE,
+        default="Capaian/Serapan",
+        help="Capaian/Serapan ≥ 1 berarti efisien (bawaan), atau aturan ambang seperti sebagian laporan.",
+    ),
+    Setting(
+        "batas_atas",
+        "Batas Atas Capaian (%)",
+        Kind.NUMBER,
+        help="Opsional, mis. 120. Kosong = tanpa batas.",
+    ),
+    Setting(
+        "populasi",
+        "Populasi Penerima Layanan",
+        Kind.INTEGER,
+        help="Opsional: jumlah penerima layanan setahun, untuk memeriksa jumlah sampel SKM.",
+    ),
+    Setting(
+        "versi", "Versi Template", help="Diisi oleh alat; jangan diubah.", written_by_tool=True
+    ),
 )
 
 
@@ -296,24 +390,84 @@ SASARAN_SHEET = SheetSpec(
     "Satu indikator per baris. Kolom Kode Sasaran, Tujuan dan Sasaran Strategis boleh dikosongkan "
     "atau digabung (merge) bila sama dengan baris di atasnya. Kolom berwarna abu-abu diisi oleh alat.",
     (
-        Column("kode_sasaran", "Kode Sasaran", required=True, grouping=True, width=10,
-               help="Kode singkat sasaran, mis. S1. Kosong = sama dengan baris di atas."),
-        Column("tujuan", "Tujuan", grouping=True, width=28, help="Tujuan Renstra yang didukung sasaran ini."),
-        Column("sasaran", "Sasaran Strategis", required=True, value_required=True, grouping=True, width=34,
-               help="Rumusan sasaran strategis.", aliases=("Sasaran",)),
-        Column("tingkat", "Tingkat", Kind.CHOICE, vocabulary=INDICATOR_LEVEL, default="Sasaran", width=10,
-               help="Sasaran (bawaan) atau Tujuan."),
-        Column("iku", "IKU", Kind.CHOICE, vocabulary=YES_NO, default="Ya", width=7,
-               help="Ya = Indikator Kinerja Utama (bawaan); Tidak = indikator tambahan."),
-        Column("indikator", "Indikator Kinerja", required=True, value_required=True, width=40,
-               help="Rumusan indikator kinerja.", aliases=("Indikator", "Indikator Kinerja Utama")),
+        Column(
+            "kode_sasaran",
+            "Kode Sasaran",
+            required=True,
+            grouping=True,
+            width=10,
+            help="Kode singkat sasaran, mis. S1. Kosong = sama dengan baris di atas.",
+        ),
+        Column(
+            "tujuan",
+            "Tujuan",
+            grouping=True,
+            width=28,
+            help="Tujuan Renstra yang didukung sasaran ini.",
+        ),
+        Column(
+            "sasaran",
+            "Sasaran Strategis",
+            required=True,
+            value_required=True,
+            grouping=True,
+            width=34,
+            help="Rumusan sasaran strategis.",
+            aliases=("Sasaran",),
+        ),
+        Column(
+            "tingkat",
+            "Tingkat",
+            Kind.CHOICE,
+            vocabulary=INDICATOR_LEVEL,
+            default="Sasaran",
+            width=10,
+            help="Sasaran (bawaan) atau Tujuan.",
+        ),
+        Column(
+            "iku",
+            "IKU",
+            Kind.CHOICE,
+            vocabulary=YES_NO,
+            default="Ya",
+            width=7,
+            help="Ya = Indikator Kinerja Utama (bawaan); Tidak = indikator tambahan.",
+        ),
+        Column(
+            "indikator",
+            "Indikator Kinerja",
+            required=True,
+            value_required=True,
+            width=40,
+            help="Rumusan indikator kinerja.",
+            aliases=("Indikator", "Indikator Kinerja Utama"),
+        ),
         Column("satuan", "Satuan", required=True, width=10, help="Mis. %, nilai, kasus, dokumen."),
-        Column("polaritas", "Polaritas", Kind.CHOICE, vocabulary=POLARITY, default="Positif", width=10,
-               help="Positif: makin tinggi makin baik (bawaan). Negatif: makin rendah makin baik."),
-        Column("target", "Target", Kind.MEASURE, required=True, width=11,
-               help="Angka (84, 82,17, 100%), nilai SAKIP seperti B (61), atau '-' bila tidak ada."),
-        Column("realisasi", "Realisasi", Kind.MEASURE, required=True, width=11,
-               help="Seperti Target. '-' atau N/A = belum dapat diukur."),
+        Column(
+            "polaritas",
+            "Polaritas",
+            Kind.CHOICE,
+            vocabulary=POLARITY,
+            default="Positif",
+            width=10,
+            help="Positif: makin tinggi makin baik (bawaan). Negatif: makin rendah makin baik.",
+        ),
+        Column(
+            "target",
+            "Target",
+            Kind.MEASURE,
+            required=True,
+            width=11,
+            help="Angka (84, 82,17, 100%), nilai SAKIP seperti B (61), atau '-' bila tidak ada.",
+        ),
+        Column(
+            "realisasi",
+            "Realisasi",
+            Kind.MEASURE,
+            required=True,
+            width=11,
+            help="Seperti Target. '-' atau N/A = belum dapat diukur.",
+        ),
         Column("formulasi", "Formulasi Perhitungan", width=34, help="Cara menghitung indikator."),
         Column("sumber_data", "Sumber Data", width=24),
         Column("penanggung_jawab", "Penanggung Jawab", width=24),
@@ -321,8 +475,18 @@ SASARAN_SHEET = SheetSpec(
         Column("realisasi_lalu", "Realisasi Tahun Lalu", Kind.MEASURE, width=11),
         Column("target_renstra", "Target Akhir Renstra", Kind.MEASURE, width=11),
         Column("standar_nasional", "Standar Nasional", Kind.MEASURE, width=11),
-        Column("faktor_pendukung", "Faktor Pendukung", width=34, help="Penyebab keberhasilan (dipakai apa adanya)."),
-        Column("faktor_penghambat", "Faktor Penghambat", width=34, help="Penyebab kegagalan/permasalahan."),
+        Column(
+            "faktor_pendukung",
+            "Faktor Pendukung",
+            width=34,
+            help="Penyebab keberhasilan (dipakai apa adanya).",
+        ),
+        Column(
+            "faktor_penghambat",
+            "Faktor Penghambat",
+            width=34,
+            help="Penyebab kegagalan/permasalahan.",
+        ),
         Column("solusi", "Solusi", width=34, help="Solusi yang telah atau akan dilakukan."),
         Column("capaian", "Capaian (%)", Kind.NUMBER, derived=True, width=11),
         Column("predikat", "Predikat", derived=True, width=14),
@@ -342,22 +506,72 @@ ANGGARAN_SHEET = SheetSpec(
     "(mis. 7.01.01.2.06.04) atau Tingkat. Jumlah diisi pada tingkat terendah; jumlah induk boleh "
     "dikosongkan (dijumlahkan oleh alat) atau diisi (diperiksa oleh alat).",
     (
-        Column("kode", "Kode", Kind.CODE, width=18, help="Kode Permendagri 90/2019: program 3 bagian, kegiatan 5, sub kegiatan 6."),
-        Column("tingkat", "Tingkat", Kind.CHOICE, vocabulary=BUDGET_LEVEL, width=13,
-               help="Program, Kegiatan atau Sub Kegiatan (wajib bila Kode kosong)."),
-        Column("uraian", "Uraian", required=True, value_required=True, width=48,
-               help="Nama program/kegiatan/sub kegiatan.", aliases=("Program / Kegiatan / Sub Kegiatan", "Nama")),
-        Column("kode_sasaran", "Kode Sasaran", width=10, help="Sasaran yang didukung program ini; anak mewarisi."),
-        Column("pagu", "Pagu", Kind.AMOUNT, required=True, width=17, help="Pagu anggaran (setelah perubahan), rupiah.",
-               aliases=("Anggaran", "Target Anggaran")),
-        Column("realisasi", "Realisasi", Kind.AMOUNT, required=True, width=17, help="Realisasi anggaran, rupiah. 0 boleh."),
-        Column("indikator", "Indikator Kinerja", width=34, help="Indikator program/kegiatan (opsional)."),
+        Column(
+            "kode",
+            "Kode",
+            Kind.CODE,
+            width=18,
+            help="Kode Permendagri 90/2019: program 3 bagian, kegiatan 5, sub kegiatan 6.",
+        ),
+        Column(
+            "tingkat",
+            "Tingkat",
+            Kind.CHOICE,
+            vocabulary=BUDGET_LEVEL,
+            width=13,
+            help="Program, Kegiatan atau Sub Kegiatan (wajib bila Kode kosong).",
+        ),
+        Column(
+            "uraian",
+            "Uraian",
+            required=True,
+            value_required=True,
+            width=48,
+            help="Nama program/kegiatan/sub kegiatan.",
+            aliases=("Program / Kegiatan / Sub Kegiatan", "Nama"),
+        ),
+        Column(
+            "kode_sasaran",
+            "Kode Sasaran",
+            width=10,
+            help="Sasaran yang didukung program ini; anak mewarisi.",
+        ),
+        Column(
+            "pagu",
+            "Pagu",
+            Kind.AMOUNT,
+            required=True,
+            width=17,
+            help="Pagu anggaran (setelah perubahan), rupiah.",
+            aliases=("Anggaran", "Target Anggaran"),
+        ),
+        Column(
+            "realisasi",
+            "Realisasi",
+            Kind.AMOUNT,
+            required=True,
+            width=17,
+            help="Realisasi anggaran, rupiah. 0 boleh.",
+        ),
+        Column(
+            "indikator",
+            "Indikator Kinerja",
+            width=34,
+            help="Indikator program/kegiatan (opsional).",
+        ),
         Column("satuan", "Satuan", width=9),
         Column("target_kinerja", "Target Kinerja", Kind.MEASURE, width=10),
         Column("realisasi_kinerja", "Realisasi Kinerja", Kind.MEASURE, width=10),
-        Column("polaritas", "Polaritas", Kind.CHOICE, vocabulary=POLARITY, default="Positif", width=10),
-        Column("pagu_sebelum", "Pagu Sebelum Perubahan", Kind.AMOUNT, width=17,
-               help="Pagu murni sebelum APBD-Perubahan (opsional)."),
+        Column(
+            "polaritas", "Polaritas", Kind.CHOICE, vocabulary=POLARITY, default="Positif", width=10
+        ),
+        Column(
+            "pagu_sebelum",
+            "Pagu Sebelum Perubahan",
+            Kind.AMOUNT,
+            width=17,
+            help="Pagu murni sebelum APBD-Perubahan (opsional).",
+        ),
         Column("realisasi_lalu", "Realisasi Tahun Lalu", Kind.AMOUNT, width=17),
         Column("sumber_dana", "Sumber Dana", default="APBD", width=10),
         Column("penanggung_jawab", "Penanggung Jawab", width=20),
@@ -408,7 +622,14 @@ BELANJA_SHEET = SheetSpec(
     "Belanja menurut jenis",
     "Anggaran dan realisasi per jenis belanja (Belanja Pegawai, Barang dan Jasa, Modal, …).",
     (
-        Column("kelompok", "Kelompok", required=True, grouping=True, width=18, help="Belanja Operasi, Belanja Modal, …"),
+        Column(
+            "kelompok",
+            "Kelompok",
+            required=True,
+            grouping=True,
+            width=18,
+            help="Belanja Operasi, Belanja Modal, …",
+        ),
         Column("jenis", "Jenis Belanja", required=True, value_required=True, width=34),
         Column("anggaran", "Anggaran", Kind.AMOUNT, required=True, width=17),
         Column("realisasi", "Realisasi", Kind.AMOUNT, required=True, width=17),
@@ -424,7 +645,9 @@ SKALA_SHEET = SheetSpec(
     "Dipakai bila Skala Capaian = Kustom. Satu pita per baris; batas bawah termasuk, batas atas tidak. "
     "Batas Atas kosong pada pita teratas = tanpa batas. Pita tidak boleh berlubang atau bertumpuk.",
     (
-        Column("bawah", "Batas Bawah (%)", Kind.NUMBER, required=True, value_required=True, width=14),
+        Column(
+            "bawah", "Batas Bawah (%)", Kind.NUMBER, required=True, value_required=True, width=14
+        ),
         Column("atas", "Batas Atas (%)", Kind.NUMBER, required=True, width=14),
         Column("predikat", "Predikat", required=True, value_required=True, width=34),
     ),
@@ -437,8 +660,17 @@ DESA_SHEET = SheetSpec(
     "Desa/Kelurahan",
     "Satu desa/kelurahan per baris, untuk gambaran umum kecamatan.",
     (
-        Column("nama", "Nama Desa/Kelurahan", required=True, value_required=True, width=28, aliases=("Nama Desa", "Desa")),
-        Column("status", "Status", Kind.CHOICE, vocabulary=VILLAGE_STATUS, default="Desa", width=11),
+        Column(
+            "nama",
+            "Nama Desa/Kelurahan",
+            required=True,
+            value_required=True,
+            width=28,
+            aliases=("Nama Desa", "Desa"),
+        ),
+        Column(
+            "status", "Status", Kind.CHOICE, vocabulary=VILLAGE_STATUS, default="Desa", width=11
+        ),
         Column("luas", "Luas (km2)", Kind.NUMBER, width=11, aliases=("Luas",)),
         Column("penduduk_l", "Penduduk Laki-laki", Kind.INTEGER, width=12),
         Column("penduduk_p", "Penduduk Perempuan", Kind.INTEGER, width=12),
@@ -452,7 +684,15 @@ NARASI_SHEET = SheetSpec(
     "Teks Anda sendiri untuk bagian laporan. Bagian yang kosong akan dibuatkan draf dari angka-angka, "
     "ditandai di Word untuk disunting.",
     (
-        Column("bagian", "Bagian", Kind.CHOICE, vocabulary=NARRATIVE_PART, required=True, value_required=True, width=22),
+        Column(
+            "bagian",
+            "Bagian",
+            Kind.CHOICE,
+            vocabulary=NARRATIVE_PART,
+            required=True,
+            value_required=True,
+            width=22,
+        ),
         Column("teks", "Teks", required=True, width=100),
     ),
     template_rows=12,

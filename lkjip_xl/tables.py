@@ -21,9 +21,17 @@ _MONTHS = {
     name: i
     for i, names in enumerate(
         [
-            ("januari", "jan"), ("februari", "feb", "pebruari"), ("maret", "mar"), ("april", "apr"),
-            ("mei",), ("juni", "jun"), ("juli", "jul"), ("agustus", "agu", "ags", "aug"),
-            ("september", "sep", "sept"), ("oktober", "okt", "oct"), ("november", "nov", "nop", "nopember"),
+            ("januari", "jan"),
+            ("februari", "feb", "pebruari"),
+            ("maret", "mar"),
+            ("april", "apr"),
+            ("mei",),
+            ("juni", "jun"),
+            ("juli", "jul"),
+            ("agustus", "agu", "ags", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt", "oct"),
+            ("november", "nov", "nop", "nopember"),
             ("desember", "des", "dec"),
         ],
         start=1,
@@ -50,17 +58,27 @@ def locate(grid: Grid, spec: SheetSpec, findings: list[Finding]) -> Table | None
     required = [c for c in spec.columns if c.required]
     for r in range(1, min(HEADER_SEARCH_ROWS, grid.height) + 1):
         row_values = grid.values[r - 1]
-        hits = {c.key for c in spec.columns if any(c.matches(v) for v in row_values if not is_blank(v))}
+        hits = {
+            c.key for c in spec.columns if any(c.matches(v) for v in row_values if not is_blank(v))
+        }
         if spec.extra_answer_columns:
-            hits |= {normalize_header(v) for v in row_values if not is_blank(v) and ANSWER_HEADER.match(normalize_header(v))}
+            hits |= {
+                normalize_header(v)
+                for v in row_values
+                if not is_blank(v) and ANSWER_HEADER.match(normalize_header(v))
+            }
         if all(c.key in hits for c in required):
             best_row, best_hits = r, len(hits)
             break
         if len(hits) > best_hits:
             best_row, best_hits = r, len(hits)
     if best_hits == 0:
-        expected = ", ".join(c.header for c in required) or ", ".join(c.header for c in spec.columns[:3])
-        findings.append(finding("header-not-found", grid.title, "A1", sheet=grid.title, expected=expected))
+        expected = ", ".join(c.header for c in required) or ", ".join(
+            c.header for c in spec.columns[:3]
+        )
+        findings.append(
+            finding("header-not-found", grid.title, "A1", sheet=grid.title, expected=expected)
+        )
         return None
 
     table = Table(grid, spec, best_row, {})
@@ -73,10 +91,14 @@ def locate(grid: Grid, spec: SheetSpec, findings: list[Finding]) -> Table | None
             column = next((c for c in spec.columns if c.matches(v)), None)
             key = column.key if column else None
         if key is None:
-            findings.append(finding("column-extra", grid.title, a1(best_row, col), column=str(v).strip()))
+            findings.append(
+                finding("column-extra", grid.title, a1(best_row, col), column=str(v).strip())
+            )
             continue
         if key in table.columns or key in table.answer_columns:
-            findings.append(finding("header-duplicate", grid.title, a1(best_row, col), column=str(v).strip()))
+            findings.append(
+                finding("header-duplicate", grid.title, a1(best_row, col), column=str(v).strip())
+            )
             continue
         if key[0] == "U" and key[1:].isdigit():
             table.answer_columns[key] = col
@@ -85,7 +107,11 @@ def locate(grid: Grid, spec: SheetSpec, findings: list[Finding]) -> Table | None
     table.answer_columns = dict(sorted(table.answer_columns.items(), key=lambda kv: int(kv[0][1:])))
     for c in required:
         if c.key not in table.columns and c.key.upper() not in table.answer_columns:
-            findings.append(finding("header-missing", grid.title, a1(best_row, 1), column=c.header, sheet=grid.title))
+            findings.append(
+                finding(
+                    "header-missing", grid.title, a1(best_row, 1), column=c.header, sheet=grid.title
+                )
+            )
 
     table.data_rows = _data_rows(grid, best_row, findings)
     return table
@@ -140,7 +166,9 @@ class CellReader:
         col = self.table.columns.get(key)
         if col is None:
             return True
-        return is_blank(self.table.grid.value(row, col)) and (row, col) not in self.table.grid.uncached
+        return (
+            is_blank(self.table.grid.value(row, col)) and (row, col) not in self.table.grid.uncached
+        )
 
     def get(self, row: int, key: str) -> object:
         """The parsed value of a column by its kind; None when blank, unparseable or absent."""
@@ -158,12 +186,18 @@ class CellReader:
             return None
         value = grid.value(row, col)
         if is_blank(value):
-            if column.grouping:
-                return self._last_group.get(column.key)
+            if column.grouping and self._last_group.get(column.key) is not None:
+                return self._last_group[column.key]
             if column.value_required:
-                self.findings.append(finding("value-required", grid.title, ref, column=column.header, hint=_hint(column)))
+                self.findings.append(
+                    finding(
+                        "value-required", grid.title, ref, column=column.header, hint=_hint(column)
+                    )
+                )
             return self._default(column)
-        parsed = parse_value(value, grid.number_format(row, col), column, grid.title, ref, self.findings)
+        parsed = parse_value(
+            value, grid.number_format(row, col), column, grid.title, ref, self.findings
+        )
         if column.grouping and parsed is not None:
             self._last_group[column.key] = parsed
         return parsed
@@ -181,8 +215,14 @@ def _hint(column: Column) -> str:
     return column.help or "Isi sel ini."
 
 
-def parse_value(value: object, number_format: str | None, column: Column, sheet: str, ref: str,
-                findings: list[Finding]) -> object:
+def parse_value(
+    value: object,
+    number_format: str | None,
+    column: Column,
+    sheet: str,
+    ref: str,
+    findings: list[Finding],
+) -> object:
     """Parse one non-blank cell by the column's kind; a bad value adds a finding and gives None."""
     kind = column.kind
     try:
@@ -209,8 +249,16 @@ def parse_value(value: object, number_format: str | None, column: Column, sheet:
         if kind is Kind.CHOICE:
             choice = column.vocabulary.match(text_of(value))
             if choice is None:
-                findings.append(finding("choice-invalid", sheet, ref, value=text_of(value), column=column.header,
-                                        choices=", ".join(column.vocabulary.labels)))
+                findings.append(
+                    finding(
+                        "choice-invalid",
+                        sheet,
+                        ref,
+                        value=text_of(value),
+                        column=column.header,
+                        choices=", ".join(column.vocabulary.labels),
+                    )
+                )
                 return None
             return choice.key
         if kind is Kind.CODE:

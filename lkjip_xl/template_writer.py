@@ -58,16 +58,48 @@ class _TemplateBuilder:
         self.fmt = {
             "title": f({"bold": True, "font_size": 14, "font_color": _HEADER_BLUE}),
             "h2": f({"bold": True, "font_size": 12, "font_color": _HEADER_BLUE}),
-            "header": f({"bold": True, "text_wrap": True, "valign": "vcenter", "align": "center",
-                         "bg_color": _HEADER_BLUE, "font_color": "white", "border": 1, "locked": True}),
-            "header_derived": f({"bold": True, "text_wrap": True, "valign": "vcenter", "align": "center",
-                                 "bg_color": "#7F7F7F", "font_color": "white", "border": 1, "locked": True}),
+            "header": f(
+                {
+                    "bold": True,
+                    "text_wrap": True,
+                    "valign": "vcenter",
+                    "align": "center",
+                    "bg_color": _HEADER_BLUE,
+                    "font_color": "white",
+                    "border": 1,
+                    "locked": True,
+                }
+            ),
+            "header_derived": f(
+                {
+                    "bold": True,
+                    "text_wrap": True,
+                    "valign": "vcenter",
+                    "align": "center",
+                    "bg_color": "#7F7F7F",
+                    "font_color": "white",
+                    "border": 1,
+                    "locked": True,
+                }
+            ),
             "wrap": f({"text_wrap": True, "valign": "top"}),
             "bold_wrap": f({"text_wrap": True, "valign": "top", "bold": True}),
-            "label_required": f({"bold": True, "valign": "top", "locked": True, "bg_color": "#F2F2F2", "border": 1}),
+            "label_required": f(
+                {"bold": True, "valign": "top", "locked": True, "bg_color": "#F2F2F2", "border": 1}
+            ),
             "label": f({"valign": "top", "locked": True, "bg_color": "#F2F2F2", "border": 1}),
-            "note": f({"italic": True, "font_color": "#595959", "text_wrap": True, "valign": "top", "locked": True}),
-            "derived": f({"bg_color": _DERIVED_GREY, "locked": True, "border": 1, "border_color": "#BFBFBF"}),
+            "note": f(
+                {
+                    "italic": True,
+                    "font_color": "#595959",
+                    "text_wrap": True,
+                    "valign": "top",
+                    "locked": True,
+                }
+            ),
+            "derived": f(
+                {"bg_color": _DERIVED_GREY, "locked": True, "border": 1, "border_color": "#BFBFBF"}
+            ),
         }
         self._input_formats: dict[tuple[Kind, bool], object] = {}
         self.list_ranges: dict[str, str] = {}
@@ -87,7 +119,12 @@ class _TemplateBuilder:
     def input_format(self, kind: Kind, text: bool = False):
         key = (kind, text)
         if key not in self._input_formats:
-            props: dict[str, object] = {"locked": False, "border": 1, "border_color": "#BFBFBF", "valign": "top"}
+            props: dict[str, object] = {
+                "locked": False,
+                "border": 1,
+                "border_color": "#BFBFBF",
+                "valign": "top",
+            }
             if kind is Kind.AMOUNT:
                 props["num_format"] = "#,##0"
             elif kind in (Kind.NUMBER,):
@@ -107,35 +144,83 @@ class _TemplateBuilder:
             for row, label in enumerate(vocab.labels, start=1):
                 ws.write_string(row, col, label)
             name = "Daftar_" + "".join(ch if ch.isalnum() else "_" for ch in vocab.name)
-            first, last = xl_rowcol_to_cell(1, col, True, True), xl_rowcol_to_cell(len(vocab.labels), col, True, True)
+            first, last = (
+                xl_rowcol_to_cell(1, col, True, True),
+                xl_rowcol_to_cell(len(vocab.labels), col, True, True),
+            )
             self.wb.define_name(name, f"='{LIST_SHEET}'!{first}:{last}")
             self.list_ranges[vocab.name] = f"={name}"
         ws.hide()
 
-    def _validate(self, ws, first_row: int, col: int, last_row: int, kind: Kind, header: str,
-                  vocabulary: Vocabulary | None, help_text: str) -> None:
-        options: dict[str, object] = {"input_title": header[:32], "input_message": (help_text or header)[:255],
-                                      "error_title": "Isian tidak sah"}
+    def _validate(
+        self,
+        ws,
+        first_row: int,
+        col: int,
+        last_row: int,
+        kind: Kind,
+        header: str,
+        vocabulary: Vocabulary | None,
+        help_text: str,
+    ) -> None:
+        options: dict[str, object] = {
+            "input_title": header[:32],
+            "input_message": (help_text or header)[:255],
+            "error_title": "Isian tidak sah",
+        }
         if vocabulary is not None:
-            options.update(validate="list", source=self.list_ranges[vocabulary.name],
-                           error_message=f"Pilih dari daftar: {', '.join(vocabulary.labels)}"[:255])
+            options.update(
+                validate="list",
+                source=self.list_ranges[vocabulary.name],
+                error_message=f"Pilih dari daftar: {', '.join(vocabulary.labels)}"[:255],
+            )
         elif kind is Kind.ANSWER:
-            options.update(validate="integer", criteria="between", minimum=1, maximum=4,
-                           error_message="Jawaban SKM harus bilangan bulat 1, 2, 3 atau 4.")
+            options.update(
+                validate="integer",
+                criteria="between",
+                minimum=1,
+                maximum=4,
+                error_message="Jawaban SKM harus bilangan bulat 1, 2, 3 atau 4.",
+            )
         elif kind is Kind.AMOUNT:
-            options.update(validate="decimal", criteria=">=", value=0,
-                           error_message="Ketik jumlah rupiah tanpa titik, mis. 1500000 (tidak boleh negatif).")
+            options.update(
+                validate="decimal",
+                criteria=">=",
+                value=0,
+                error_message="Ketik jumlah rupiah tanpa titik, mis. 1500000 (tidak boleh negatif).",
+            )
         elif kind is Kind.INTEGER:
-            options.update(validate="integer", criteria=">=", value=0, error_message="Ketik bilangan bulat, mis. 12.")
+            options.update(
+                validate="integer",
+                criteria=">=",
+                value=0,
+                error_message="Ketik bilangan bulat, mis. 12.",
+            )
         elif kind is Kind.NUMBER:
-            options.update(validate="decimal", criteria="between", minimum=-1e12, maximum=1e12,
-                           error_message="Ketik angka, mis. 82,17.", error_type="warning")
+            options.update(
+                validate="decimal",
+                criteria="between",
+                minimum=-1e12,
+                maximum=1e12,
+                error_message="Ketik angka, mis. 82,17.",
+                error_type="warning",
+            )
         elif kind is Kind.YEAR:
-            options.update(validate="integer", criteria="between", minimum=1990, maximum=2100,
-                           error_message="Ketik tahun 4 angka, mis. 2023.")
+            options.update(
+                validate="integer",
+                criteria="between",
+                minimum=1990,
+                maximum=2100,
+                error_message="Ketik tahun 4 angka, mis. 2023.",
+            )
         elif kind is Kind.DATE:
-            options.update(validate="date", criteria=">", value=dt.date(1990, 1, 1),
-                           error_message="Ketik tanggal, mis. 22/02/2024.", error_type="warning")
+            options.update(
+                validate="date",
+                criteria=">",
+                value=dt.date(1990, 1, 1),
+                error_message="Ketik tanggal, mis. 22/02/2024.",
+                error_type="warning",
+            )
         else:
             options.update(validate="any")
         if ws.data_validation(first_row, col, last_row, col, options) != 0:
@@ -154,12 +239,16 @@ class _TemplateBuilder:
             ws.write_string(i, 0, s.label, self.fmt["label_required" if s.required else "label"])
             note = ("Wajib diisi. " if s.required else "") + s.help
             ws.write_string(i, 2, note, self.fmt["note"])
-            ws.set_row(i, _row_height([(note, spec.columns[2].width), (s.label, spec.columns[0].width)]))
+            ws.set_row(
+                i, _row_height([(note, spec.columns[2].width), (s.label, spec.columns[0].width)])
+            )
             value = self.prefill.get(s.key)
             if s.written_by_tool:
                 ws.write_string(i, 1, CONTRACT_VERSION, self.fmt["label"])
                 continue
-            cell_format = self.input_format(s.kind, text=s.key == "nip_camat")  # an 18-digit NIP must stay text
+            cell_format = self.input_format(
+                s.kind, text=s.key == "nip_camat"
+            )  # an 18-digit NIP must stay text
             if value is None and s.default:
                 value = s.default
             if value is None:
@@ -193,7 +282,16 @@ class _TemplateBuilder:
             for r in range(1, last_row + 1):
                 ws.write_blank(r, col, None, fmt)  # unlocked, even under sheet protection
             if column.kind is not Kind.TEXT or column.vocabulary:
-                self._validate(ws, 1, col, last_row, column.kind, column.header, column.vocabulary, _help(column))
+                self._validate(
+                    ws,
+                    1,
+                    col,
+                    last_row,
+                    column.kind,
+                    column.header,
+                    column.vocabulary,
+                    _help(column),
+                )
             else:
                 self._validate(ws, 1, col, last_row, Kind.TEXT, column.header, None, _help(column))
         ws.set_row(0, 32)
@@ -202,8 +300,17 @@ class _TemplateBuilder:
         self._prefill_rows(ws, spec)
         self._print_setup(ws, landscape=len(spec.columns) > 6, repeat=True)
         if spec.protect:
-            ws.protect("", {"insert_rows": True, "delete_rows": True, "sort": True, "autofilter": True,
-                            "format_columns": True, "format_rows": True})
+            ws.protect(
+                "",
+                {
+                    "insert_rows": True,
+                    "delete_rows": True,
+                    "sort": True,
+                    "autofilter": True,
+                    "format_columns": True,
+                    "format_rows": True,
+                },
+            )
 
     def _prefill_rows(self, ws, spec: SheetSpec) -> None:
         if spec.name == "Unsur SKM":
@@ -229,8 +336,7 @@ class _TemplateBuilder:
     def _write_petunjuk(self, ws) -> None:
         for col, width in enumerate(_PETUNJUK_WIDTHS):
             ws.set_column(col, col, width)
-        row = 0
-        for text, style in petunjuk_lines():
+        for row, (text, style) in enumerate(petunjuk_lines()):
             if style == "table":
                 for col, cell in enumerate(text):
                     ws.write_string(row, col, cell, self.fmt["wrap"])
@@ -242,7 +348,6 @@ class _TemplateBuilder:
                 ws.merge_range(row, 0, row, 3, text, self.fmt[style])
                 if style == "wrap":
                     ws.set_row(row, _row_height([(text, sum(_PETUNJUK_WIDTHS))]))
-            row += 1
         self._print_setup(ws, landscape=False, repeat=False)
 
 
@@ -251,7 +356,11 @@ _PETUNJUK_WIDTHS = (26, 9, 20, 70)
 
 def _row_height(cells: list[tuple[str, int]]) -> float:
     """Points for a row whose wrapped texts fit their column widths (Excel/LibreOffice do not autofit on open)."""
-    lines = max(max(1, -(-len(text) // max(1, int(width * 1.05)))) for text, width in cells) if cells else 1
+    lines = (
+        max(max(1, -(-len(text) // max(1, int(width * 1.05)))) for text, width in cells)
+        if cells
+        else 1
+    )
     return 15.0 * lines
 
 
@@ -266,10 +375,13 @@ def petunjuk_lines() -> list[tuple[object, str]]:
     """The Petunjuk sheet's content as (text, style) lines; also used by the docs generator."""
     lines: list[tuple[object, str]] = [
         ("Petunjuk pengisian buku kerja LKjIP", "title"),
-        (f"Versi template {CONTRACT_VERSION}. Isi setiap sheet sesuai judul kolomnya. Jangan mengganti nama sheet "
-         "atau judul kolom; urutan kolom boleh diubah dan kolom sendiri boleh ditambahkan (diabaikan). "
-         "Kolom berjudul abu-abu diisi oleh alat (lkjip fill). Angka boleh diketik seperti 1.234.567 atau 82,17; "
-         "'-' atau N/A berarti tidak ada. Periksa buku kerja dengan: lkjip validate buku.xlsx", "wrap"),
+        (
+            f"Versi template {CONTRACT_VERSION}. Isi setiap sheet sesuai judul kolomnya. Jangan mengganti nama sheet "
+            "atau judul kolom; urutan kolom boleh diubah dan kolom sendiri boleh ditambahkan (diabaikan). "
+            "Kolom berjudul abu-abu diisi oleh alat (lkjip fill). Angka boleh diketik seperti 1.234.567 atau 82,17; "
+            "'-' atau N/A berarti tidak ada. Periksa buku kerja dengan: lkjip validate buku.xlsx",
+            "wrap",
+        ),
         ("", "wrap"),
     ]
     for spec in ALL_SHEETS:
@@ -280,14 +392,31 @@ def petunjuk_lines() -> list[tuple[object, str]]:
             lines.append((["Isian", "Wajib", "Jenis isi", "Keterangan"], "table_header"))
             for s in SETTINGS:
                 extra = f" Pilihan: {', '.join(s.vocabulary.labels)}." if s.vocabulary else ""
-                lines.append(([s.label, "ya" if s.required else "", s.kind.value, s.help + extra], "table"))
+                lines.append(
+                    ([s.label, "ya" if s.required else "", s.kind.value, s.help + extra], "table")
+                )
         else:
             lines.append((["Kolom", "Wajib", "Jenis isi", "Keterangan"], "table_header"))
             for c in spec.columns:
                 need_col = "diisi alat" if c.derived else ("ya" if c.required else "")
-                lines.append(([c.header, need_col, c.kind.value, _help(c) if (c.help or c.vocabulary) else ""], "table"))
+                lines.append(
+                    (
+                        [
+                            c.header,
+                            need_col,
+                            c.kind.value,
+                            _help(c) if (c.help or c.vocabulary) else "",
+                        ],
+                        "table",
+                    )
+                )
         lines.append(("", "wrap"))
     lines.append(("Sheet yang namanya diawali 'Tabel' (opsional, boleh banyak)", "h2"))
-    lines.append(("Tabel bebas yang dimuat apa adanya di lampiran laporan, berjudul sisa nama sheet "
-                  "(mis. 'Tabel Lembaga Kemasyarakatan'). Baris pertama yang terisi = judul kolom.", "wrap"))
+    lines.append(
+        (
+            "Tabel bebas yang dimuat apa adanya di lampiran laporan, berjudul sisa nama sheet "
+            "(mis. 'Tabel Lembaga Kemasyarakatan'). Baris pertama yang terisi = judul kolom.",
+            "wrap",
+        )
+    )
     return lines

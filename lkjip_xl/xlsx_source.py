@@ -42,7 +42,9 @@ def sniff(path: str | Path) -> None:
     except OSError as exc:
         raise WorkbookUnreadable(f"Berkas '{p.name}' tidak dapat dibuka ({exc.strerror}).") from exc
     if not head:
-        raise WorkbookUnreadable(f"Berkas '{p.name}' kosong (0 byte). Simpan ulang buku kerja dari Excel lalu coba lagi.")
+        raise WorkbookUnreadable(
+            f"Berkas '{p.name}' kosong (0 byte). Simpan ulang buku kerja dari Excel lalu coba lagi."
+        )
     if head == _OLE2_MAGIC:
         if _ENCRYPTION_STREAM in data_probe:
             raise WorkbookUnreadable(
@@ -62,7 +64,9 @@ def sniff(path: str | Path) -> None:
         with zipfile.ZipFile(p) as zf:
             names = set(zf.namelist())
     except (zipfile.BadZipFile, OSError) as exc:
-        raise WorkbookUnreadable(f"Berkas '{p.name}' rusak atau terpotong; simpan ulang dari Excel.") from exc
+        raise WorkbookUnreadable(
+            f"Berkas '{p.name}' rusak atau terpotong; simpan ulang dari Excel."
+        ) from exc
     if "xl/workbook.xml" not in names:
         kind = "dokumen Word" if "word/document.xml" in names else "berkas ZIP lain"
         raise WorkbookUnreadable(
@@ -145,7 +149,10 @@ class XlsxSource:
                 rels_xml = etree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
         except (KeyError, etree.XMLSyntaxError):
             return {}
-        targets = {r.get("Id"): r.get("Target", "") for r in rels_xml.iter(f"{{{_NS_PKG_REL}}}Relationship")}
+        targets = {
+            r.get("Id"): r.get("Target", "")
+            for r in rels_xml.iter(f"{{{_NS_PKG_REL}}}Relationship")
+        }
         paths = {}
         for sheet in wb_xml.iter(f"{{{_NS_MAIN}}}sheet"):
             target = targets.get(sheet.get(f"{{{_NS_REL}}}id"), "")

@@ -54,9 +54,13 @@ def serapan(pagu: float | None, realisasi: float | None) -> float | None:
     return realisasi / pagu * 100
 
 
-def compute_budget(rows: list[BudgetRow], settings: Settings) -> tuple[list[BudgetLine], BudgetTotals]:
+def compute_budget(
+    rows: list[BudgetRow], settings: Settings
+) -> tuple[list[BudgetLine], BudgetTotals]:
     link(rows)
-    amounts = {f: rolled_up(rows, f) for f in ("pagu", "realisasi", "pagu_sebelum", "realisasi_lalu")}
+    amounts = {
+        f: rolled_up(rows, f) for f in ("pagu", "realisasi", "pagu_sebelum", "realisasi_lalu")
+    }
     sasaran = effective_sasaran(rows)
     lines = []
     for i, row in enumerate(rows):
@@ -64,17 +68,30 @@ def compute_budget(rows: list[BudgetRow], settings: Settings) -> tuple[list[Budg
         before = amounts["pagu_sebelum"][i]
         lines.append(
             BudgetLine(
-                row=row.row, level=row.level, depth=row.depth, kode=row.kode, uraian=row.uraian,
-                kode_sasaran=sasaran[i], pagu=pagu, realisasi=real,
+                row=row.row,
+                level=row.level,
+                depth=row.depth,
+                kode=row.kode,
+                uraian=row.uraian,
+                kode_sasaran=sasaran[i],
+                pagu=pagu,
+                realisasi=real,
                 sisa=None if pagu is None or real is None else pagu - real,
-                serapan=serapan(pagu, real), pagu_sebelum=before,
+                serapan=serapan(pagu, real),
+                pagu_sebelum=before,
                 perubahan=None if pagu is None or before is None else pagu - before,
                 realisasi_lalu=amounts["realisasi_lalu"][i],
-                indikator=row.indikator, satuan=row.satuan,
-                target_kinerja=_measure_text(row.target_kinerja), realisasi_kinerja=_measure_text(row.realisasi_kinerja),
-                capaian_kinerja=capaian(row.target_kinerja, row.realisasi_kinerja, row.polarity, settings)
-                if row.indikator or row.target_kinerja.available else Capaian(None, reason="tanpa indikator"),
-                sumber_dana=row.sumber_dana, parent=row.parent,
+                indikator=row.indikator,
+                satuan=row.satuan,
+                target_kinerja=_measure_text(row.target_kinerja),
+                realisasi_kinerja=_measure_text(row.realisasi_kinerja),
+                capaian_kinerja=capaian(
+                    row.target_kinerja, row.realisasi_kinerja, row.polarity, settings
+                )
+                if row.indikator or row.target_kinerja.available
+                else Capaian(None, reason="tanpa indikator"),
+                sumber_dana=row.sumber_dana,
+                parent=row.parent,
             )
         )
     tops = [line for line in lines if line.parent is None]
@@ -83,9 +100,16 @@ def compute_budget(rows: list[BudgetRow], settings: Settings) -> tuple[list[Budg
     before = _sum_known(line.pagu_sebelum for line in tops)
     last = _sum_known(line.realisasi_lalu for line in tops)
     totals = BudgetTotals(
-        pagu=pagu, realisasi=real, sisa=pagu - real, serapan=serapan(pagu, real), pagu_sebelum=before,
-        perubahan=None if before is None else pagu - before, realisasi_lalu=last, serapan_lalu=None,
-        programs=sum(r.level == "program" for r in rows), kegiatan=sum(r.level == "kegiatan" for r in rows),
+        pagu=pagu,
+        realisasi=real,
+        sisa=pagu - real,
+        serapan=serapan(pagu, real),
+        pagu_sebelum=before,
+        perubahan=None if before is None else pagu - before,
+        realisasi_lalu=last,
+        serapan_lalu=None,
+        programs=sum(r.level == "program" for r in rows),
+        kegiatan=sum(r.level == "kegiatan" for r in rows),
         sub_kegiatan=sum(r.level == "sub_kegiatan" for r in rows),
     )
     return lines, totals
@@ -127,24 +151,44 @@ def compute_spending(rows: list[SpendingRow]) -> list[SpendingLine]:
     for row in rows:
         groups.setdefault(row.kelompok, []).append(row)
     for kelompok, members in groups.items():
-        lines += [_spending_line(kelompok, r.jenis, r.anggaran, r.realisasi, r.realisasi_lalu, r.anggaran_sebelum)
-                  for r in members]
-        lines.append(_spending_line(kelompok, f"Jumlah {kelompok}", *_sums(members), is_subtotal=True))
+        lines += [
+            _spending_line(
+                kelompok, r.jenis, r.anggaran, r.realisasi, r.realisasi_lalu, r.anggaran_sebelum
+            )
+            for r in members
+        ]
+        lines.append(
+            _spending_line(kelompok, f"Jumlah {kelompok}", *_sums(members), is_subtotal=True)
+        )
     if rows:
         lines.append(_spending_line("", "Total Belanja", *_sums(rows), is_subtotal=True))
     return lines
 
 
 def _sums(rows: list[SpendingRow]) -> tuple[float | None, ...]:
-    return tuple(_sum_known(getattr(r, f) for r in rows)
-                 for f in ("anggaran", "realisasi", "realisasi_lalu", "anggaran_sebelum"))
+    return tuple(
+        _sum_known(getattr(r, f) for r in rows)
+        for f in ("anggaran", "realisasi", "realisasi_lalu", "anggaran_sebelum")
+    )
 
 
-def _spending_line(kelompok, jenis, anggaran, realisasi, lalu, sebelum, is_subtotal=False) -> SpendingLine:
+def _spending_line(
+    kelompok, jenis, anggaran, realisasi, lalu, sebelum, is_subtotal=False
+) -> SpendingLine:
     growth = None if realisasi is None or not lalu else (realisasi - lalu) / lalu * 100
     change = None if anggaran is None or sebelum is None else anggaran - sebelum
-    return SpendingLine(kelompok, jenis, anggaran, realisasi, serapan(anggaran, realisasi), lalu, growth,
-                        sebelum, change, is_subtotal)
+    return SpendingLine(
+        kelompok,
+        jenis,
+        anggaran,
+        realisasi,
+        serapan(anggaran, realisasi),
+        lalu,
+        growth,
+        sebelum,
+        change,
+        is_subtotal,
+    )
 
 
 def _sum_known(values) -> float | None:

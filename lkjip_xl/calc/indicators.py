@@ -42,8 +42,10 @@ def capaian(target: Measure, realisasi: Measure, polarity: str, settings: Settin
     if target.letter_only:
         if realisasi.letter is None:
             return Capaian(None, reason="target berupa huruf, realisasi bukan huruf")
-        value = 100.0 if letter_rank(realisasi.letter) >= letter_rank(target.letter) else (
-            letter_rank(realisasi.letter) / letter_rank(target.letter) * 100
+        value = (
+            100.0
+            if letter_rank(realisasi.letter) >= letter_rank(target.letter)
+            else (letter_rank(realisasi.letter) / letter_rank(target.letter) * 100)
         )
         return _capped(value, settings)
     if realisasi.number is None:
@@ -55,7 +57,9 @@ def capaian(target: Measure, realisasi: Measure, polarity: str, settings: Settin
             return _capped(100.0 if r <= 0 else 0.0, settings)
         if settings.negative_formula == "ratio":
             if r == 0:
-                return Capaian(None, reason="realisasi 0 tidak dapat dibagi (rumus Target/Realisasi)")
+                return Capaian(
+                    None, reason="realisasi 0 tidak dapat dibagi (rumus Target/Realisasi)"
+                )
             value = t / r * 100
         else:
             value = (2 * t - r) / t * 100

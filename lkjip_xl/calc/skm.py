@@ -74,12 +74,21 @@ class SkmResult:
         return None if self.ikm is None else self.ikm / 25
 
 
-GROUP_COLUMNS = (("jenis_layanan", "Jenis Layanan"), ("jenis_kelamin", "Jenis Kelamin"),
-                 ("pendidikan", "Pendidikan"), ("pekerjaan", "Pekerjaan"))
+GROUP_COLUMNS = (
+    ("jenis_layanan", "Jenis Layanan"),
+    ("jenis_kelamin", "Jenis Kelamin"),
+    ("pendidikan", "Pendidikan"),
+    ("pekerjaan", "Pekerjaan"),
+)
 
 
-def compute_skm(responses: list[SkmResponse], elements: list[tuple[str, str]], weight_setting: str,
-                population: int | None = None, with_groups: bool = True) -> SkmResult:
+def compute_skm(
+    responses: list[SkmResponse],
+    elements: list[tuple[str, str]],
+    weight_setting: str,
+    population: int | None = None,
+    with_groups: bool = True,
+) -> SkmResult:
     k = len(elements)
     weight = LEGACY_WEIGHT if weight_setting == "0.111" else 1 / k
     weight_label = "0,111" if weight_setting == "0.111" else f"1/{k}"
@@ -92,18 +101,41 @@ def compute_skm(responses: list[SkmResponse], elements: list[tuple[str, str]], w
         nrr = total / n if n else None
         weighted = None if nrr is None else nrr * weight
         grade, label = mutu(nrr * 25) if nrr is not None else ("", "")
-        results.append(ElementResult(code, name, n, total, nrr, weighted, {a: counts.get(a, 0) for a in (1, 2, 3, 4)},
-                                     {a: (counts.get(a, 0) / n * 100 if n else 0.0) for a in (1, 2, 3, 4)},
-                                     grade, label))
+        results.append(
+            ElementResult(
+                code,
+                name,
+                n,
+                total,
+                nrr,
+                weighted,
+                {a: counts.get(a, 0) for a in (1, 2, 3, 4)},
+                {a: (counts.get(a, 0) / n * 100 if n else 0.0) for a in (1, 2, 3, 4)},
+                grade,
+                label,
+            )
+        )
     weighted = [e.weighted for e in results]
     ikm = sum(weighted) * 25 if weighted and all(w is not None for w in weighted) else None
     grade, label = mutu(ikm) if ikm is not None else ("", "")
     groups = _groups(responses, elements, weight_setting) if with_groups else {}
-    return SkmResult(len(responses), weight, weight_label, results, ikm, grade, label, population,
-                     minimum_sample(population) if population else None, groups)
+    return SkmResult(
+        len(responses),
+        weight,
+        weight_label,
+        results,
+        ikm,
+        grade,
+        label,
+        population,
+        minimum_sample(population) if population else None,
+        groups,
+    )
 
 
-def _groups(responses: list[SkmResponse], elements: list[tuple[str, str]], weight_setting: str) -> dict[str, list[GroupResult]]:
+def _groups(
+    responses: list[SkmResponse], elements: list[tuple[str, str]], weight_setting: str
+) -> dict[str, list[GroupResult]]:
     out: dict[str, list[GroupResult]] = {}
     for key, label in GROUP_COLUMNS:
         values = Counter(getattr(r, key) for r in responses if getattr(r, key))

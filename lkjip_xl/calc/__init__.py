@@ -1,0 +1,164 @@
+"""Every derived figure of the LKjIP, computed once from unrounded inputs. No I/O here.
+
+`compute(workbook)` returns a `Results`; `results_to_dict` gives its JSON form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Indicator, Workbook
+from .budget import (
+    BudgetLine,
+    BudgetTotals,
+    SpendingLine,
+    compute_budget,
+    compute_spending,
+    serapan,
+    serapan_by_sasaran,
+)
+from .indicators import (
+    NOT_MEASURABLE,
+    Capaian,
+    capaian,
+    mean,
+    predikat,
+    rating_bands,
+    renstra_progress,
+    trend,
+    versus_standard,
+)
+from .skm import SkmResult, compute_skm
+
+__all__ = ["Results", "compute", "IndicatorResult", "SasaranResult", "NOT_MEASURABLE"]
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    source: Indicator
+    capaian: Capaian
+    predikat: str
+    capaian_lalu: Capaian
+    predikat_lalu: str
+    tren: str
+    kemajuan_renstra: Capaian
+    versus_standar: str
+
+
+@dataclass(frozen=True)
+class SasaranResult:
+    code: str
+    sasaran: str
+    tujuan: str
+    indicators: list[IndicatorResult]
+    capaian: float | None  # mean over its available indicators
+    predikat: str
+    capaian_lalu: float | None
+    pagu: float | None
+    realisasi: float | None
+    serapan: float | None
+    efisiensi: float | None  # capaian % / serapan %
+    efisien: str  # "Efisien", "Tidak Efisien" or ""
+    programs: list[int]  # indexes into Results.budget of the linked programs/kegiatan
+
+
+@dataclass(frozen=True)
+class Results:
+    indicators: list[IndicatorResult]
+    sasaran: list[SasaranResult]  # sasaran-level IKU, in workbook order
+    tujuan: list[IndicatorResult]  # tujuan-level indicators
+    additional: list[IndicatorResult]  # IKU = Tidak
+    capaian_iku: float | None
+    predikat_iku: str
+    capaian_additional: float | None
+    skm: SkmResult | None
+    budget: list[BudgetLine]
+    budget_totals: BudgetTotals
+    spending: list[SpendingLine]
+    bands: tuple[tuple[float, str], ...]
+
+
+def compute(wb: Workbook) -> Results:
+    settings = wb.settings
+    bands = rating_bands(wb.scale)
+    results = []
+    for ind in wb.indicators:
+        c = capaian(ind.target, ind.realisasi, ind.polarity, settings)
+        c_last = capaian(ind.target_lalu, ind.realisasi_lalu, ind.polarity, settings)
+        results.append(
+            IndicatorResult(
+                ind,
+                c,
+                predikat(c.value, bands),
+                c_last,
+                predikat(c_last.value, bands) if c_last.available else "",
+                trend(c, c_last, ind),
+                renstra_progress(ind, settings),
+                versus_standard(ind),
+            )
+        )
+
+    budget, totals = compute_budget(wb.budget, settings)
+    by_sasaran = serapan_by_sasaran(budget)
+
+    sasaran_level = [r for r in results if r.source.iku and r.source.tingkat == "sasaran"]
+    groups: dict[str, list[IndicatorResult]] = {}
+    for r in sasaran_level:
+        groups.setdefault(r.source.kode_sasaran, []).append(r)
+    sasaran = []
+    for code, members in groups.items():
+        avg = mean(m.capaian.value for m in members)
+        avg_last = mean(m.capaian_lalu.value for m in members)
+        pagu, real, idx = by_sasaran.get(code, (None, None, []))
+        ser = serapan(pagu, real)
+        ratio = None if avg is None or not ser else avg / ser
+        sasaran.append(
+            SasaranResult(
+                code,
+                members[0].source.sasaran,
+                members[0].source.tujuan,
+                members,
+                avg,
+                predikat(avg, bands),
+                avg_last,
+                pagu,
+                real,
+                ser,
+                ratio,
+                _efficient(avg, ser, ratio, settings.efficiency_rule),
+                idx,
+            )
+        )
+
+    if settings.average_mode == "targets":
+        overall = mean(s.capaian for s in sasaran)
+    else:
+        overall = mean(r.capaian.value for r in sasaran_level)
+    additional = [r for r in results if not r.source.iku]
+    skm = None
+    if wb.skm:
+        skm = compute_skm(wb.skm, wb.skm_elements, settings.skm_weight, settings.population)
+    return Results(
+        indicators=results,
+        sasaran=sasaran,
+        tujuan=[r for r in results if r.source.iku and r.source.tingkat == "tujuan"],
+        additional=additional,
+        capaian_iku=overall,
+        predikat_iku=predikat(overall, bands),
+        capaian_additional=mean(r.capaian.value for r in additional),
+        skm=skm,
+        budget=budget,
+        budget_totals=totals,
+        spending=compute_spending(wb.spending),
+        bands=bands,
+    )
+
+
+def _efficient(
+    capaian_pct: float | None, serapan_pct: float | None, ratio: float | None, rule: str
+) -> str:
+    if capaian_pct is None or serapan_pct is None:
+        return ""
+    if rule == "threshold":
+        return "Efisien" if capaian_pct >= 100 and serapan_pct < capaian_pct else "Tidak Efisien"
+    return "Efisien" if ratio is not None and ratio >= 1 else "Tidak Efisien"
