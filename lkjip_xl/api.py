@@ -9,6 +9,7 @@ from .calc.serialize import results_to_dict
 from .fill import write_filled_copy
 from .mark import write_marked_copy
 from .model import Workbook
+from .report.render import render_report
 from .template_writer import write_template
 from .validate import ReadResult, read_workbook
 
@@ -20,6 +21,8 @@ __all__ = [
     "compute_dict",
     "fill_workbook",
     "read_workbook",
+    "render_report",
+    "report_workbook",
     "results_to_dict",
     "write_filled_copy",
     "write_marked_copy",
@@ -40,4 +43,14 @@ def fill_workbook(path: str | Path, output: str | Path) -> ReadResult:
     result = read_workbook(path)
     if result.ok:
         write_filled_copy(result.workbook, compute(result.workbook), path, output)
+    return result
+
+
+def report_workbook(
+    path: str | Path, output: str | Path, template: str | Path | None = None
+) -> ReadResult:
+    """Write the Word draft of a workbook with no errors; with errors, write nothing."""
+    result = read_workbook(path)
+    if result.ok:
+        render_report(result.workbook, compute(result.workbook), output, template)
     return result

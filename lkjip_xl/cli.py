@@ -69,6 +69,14 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("workbook")
     c.add_argument("--format", choices=["json", "table"], default="json")
     c.set_defaults(func=_cmd_compute)
+
+    r = sub.add_parser("report", help="tulis draf Word LKjIP")
+    r.add_argument("workbook")
+    r.add_argument("-o", "--output", required=True, help="berkas .docx keluaran")
+    r.add_argument(
+        "--template", help="templat Word sendiri (bawaan: docx_templates/lkjip_standar.docx)"
+    )
+    r.set_defaults(func=_cmd_report)
     return p
 
 
@@ -131,6 +139,18 @@ def _cmd_compute(args) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(headline_text(data))
+    return EXIT_OK
+
+
+def _cmd_report(args) -> int:
+    result = api.report_workbook(args.workbook, args.output, args.template)
+    if not result.ok:
+        _print_findings(result.findings, "table")
+        print("Draf tidak ditulis karena masih ada kesalahan di buku kerja.")
+        return EXIT_FINDINGS
+    if result.findings:
+        _print_findings(result.findings, "table")
+    print(f"Draf LKjIP ditulis: {args.output}")
     return EXIT_OK
 
 

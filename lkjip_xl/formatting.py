@@ -17,7 +17,9 @@ DASH = "-"
 
 def round_half_up(value: float, decimals: int) -> Decimal:
     # repr() keeps the shortest text that round-trips, so 0.125 stays 0.125 rather than 0.12499…
-    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return Decimal(repr(float(value))).quantize(
+        Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP
+    )
 
 
 def fmt_number(value: float | None, decimals: int | None = 2, trim: bool = False) -> str:
