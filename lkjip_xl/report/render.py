@@ -91,7 +91,7 @@ def render_report(
     if missing:
         raise TemplateProblem(
             f"Templat '{path.name}' memakai nama yang tidak dikenal: {', '.join(sorted(missing))}. "
-            "Periksa ejaan tag {{ … }} di templat (nama yang tersedia ada di docs/TEMPLAT_WORD.md)."
+            "Periksa ejaan tag {{ … }} di templat; nama yang tersedia ada di templat bawaan lkjip_standar.docx."
         )
     try:
         tpl.render(context, jinja_env=env, autoescape=True)

@@ -1,0 +1,1 @@
+"""The Word draft: context (formatted figures), narrative (drafted sentences), charts, render."""
