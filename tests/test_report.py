@@ -215,3 +215,67 @@ def test_packaged_template_is_the_built_one():
     assert (ROOT / "lkjip_xl" / "data" / "lkjip_standar.docx").read_bytes() == (
         ROOT / "docx_templates" / "lkjip_standar.docx"
     ).read_bytes()
+
+
+def test_belanja_and_perubahan_tables_and_chart(filled, tmp_path, capsys):
+    anggaran = [
+        {"Tingkat": "Program", "Uraian": "Program Pelayanan Publik", "Kode Sasaran": "S1"},
+        {
+            "Tingkat": "Sub Kegiatan",
+            "Uraian": "Pelayanan PATEN",
+            "Pagu": 120_000_000,
+            "Realisasi": 90_000_000,
+            "Pagu Sebelum Perubahan": 100_000_000,
+        },
+        {"Tingkat": "Program", "Uraian": "Program Ketenteraman", "Kode Sasaran": "S2"},
+        {
+            "Tingkat": "Sub Kegiatan",
+            "Uraian": "Koordinasi Keamanan",
+            "Pagu": 40_000_000,
+            "Realisasi": 30_000_000,
+            "Pagu Sebelum Perubahan": 50_000_000,
+        },
+    ]
+    belanja = [
+        {
+            "Kelompok": "Belanja Operasi",
+            "Jenis Belanja": "Belanja Pegawai",
+            "Anggaran": 100_000_000,
+            "Realisasi": 80_000_000,
+            "Realisasi Tahun Lalu": 64_000_000,
+        },
+        {
+            "Kelompok": "Belanja Modal",
+            "Jenis Belanja": "Peralatan dan Mesin",
+            "Anggaran": 60_000_000,
+            "Realisasi": 40_000_000,
+        },
+    ]
+    path = filled(sheets={"Anggaran": anggaran, "Belanja": belanja})
+    assert main(["compute", str(path)]) == 0
+    import json
+
+    data = json.loads(capsys.readouterr().out)
+    assert data["anggaran"]["total"]["perubahan"] == 10_000_000
+    pegawai = next(b for b in data["belanja"] if b["jenis"] == "Belanja Pegawai")
+    assert pegawai["pertumbuhan"] == pytest.approx(25)
+    assert [b["jenis"] for b in data["belanja"] if b["subtotal"]][-1] == "Total Belanja"
+    out = tmp_path / "laporan.docx"
+    assert main(["report", str(path), "-o", str(out)]) == 0
+    document = docx.Document(out)
+    perubahan = table_with_header(
+        document, "Program / Kegiatan / Sub Kegiatan", "Sebelum Perubahan (Rp)"
+    )
+    assert [c.text for c in perubahan.rows[-1].cells] == [
+        "JUMLAH",
+        "150.000.000",
+        "160.000.000",
+        "10.000.000",
+    ]
+    assert "(10.000.000)" in [
+        c.text for c in perubahan.rows[4].cells
+    ]  # berkurang shown in parentheses
+    belanja_table = table_with_header(document, "Jenis Belanja")
+    assert "25,00" in [c.text for c in belanja_table.rows[1].cells]
+    charts = [p.text for p in document.paragraphs if p.style.name == "Keterangan Grafik"]
+    assert any("Sebelum dan Sesudah Perubahan" in c for c in charts)
