@@ -15,7 +15,7 @@ from ..calc import Results  # noqa: E402
 from ..formatting import fmt_number  # noqa: E402
 
 DPI = 200
-_BLUE, _GREY, _RED, _GREEN = "#1F4E79", "#A6A6A6", "#C00000", "#548235"
+_BLUE, _GREY, _RED = "#1F4E79", "#A6A6A6", "#C00000"
 _ANSWER_COLOURS = ("#C00000", "#F4B183", "#9DC3E6", "#1F4E79")
 _ID = FuncFormatter(lambda v, _pos: fmt_number(v, None))
 
@@ -31,16 +31,19 @@ def _wrap(labels: list[str], width: int = 28) -> list[str]:
     return ["\n".join(textwrap.wrap(label, width)[:3]) for label in labels]
 
 
-def capaian_chart(results: Results) -> bytes | None:
-    rows = [r for r in results.indicators if r.capaian.available]
-    if not rows:
-        return None
-    fig, ax = plt.subplots(figsize=(7.0, 0.55 * len(rows) + 1.2))
-    labels = _wrap([r.source.indikator for r in rows])
-    values = [r.capaian.value for r in rows]
-    colours = [_BLUE if v >= 100 else _RED for v in values]
+def _labelled_bars(
+    labels: list[str],
+    values: list[float],
+    colours,
+    xlabel: str,
+    xmax: float,
+    reference: float | None = None,
+) -> bytes:
+    """Horizontal bars, each labelled with its percentage, optionally with a reference line."""
+    fig, ax = plt.subplots(figsize=(7.0, 0.55 * len(values) + 1.2))
     bars = ax.barh(labels, values, color=colours)
-    ax.axvline(100, color=_GREY, linestyle="--", linewidth=1)
+    if reference is not None:
+        ax.axvline(reference, color=_GREY, linestyle="--", linewidth=1)
     ax.invert_yaxis()
     for bar, v in zip(bars, values, strict=True):
         ax.text(
@@ -50,37 +53,41 @@ def capaian_chart(results: Results) -> bytes | None:
             va="center",
             fontsize=8,
         )
-    ax.set_xlabel("Capaian (%)")
-    ax.set_xlim(0, max(values + [100]) * 1.18)
+    ax.set_xlabel(xlabel)
+    ax.set_xlim(0, xmax)
     ax.xaxis.set_major_formatter(_ID)
     ax.tick_params(labelsize=8)
     ax.spines[["top", "right"]].set_visible(False)
     return _png(fig)
+
+
+def capaian_chart(results: Results) -> bytes | None:
+    rows = [r for r in results.indicators if r.capaian.available]
+    if not rows:
+        return None
+    values = [r.capaian.value for r in rows]
+    colours = [_BLUE if v >= 100 else _RED for v in values]
+    return _labelled_bars(
+        _wrap([r.source.indikator for r in rows]),
+        values,
+        colours,
+        "Capaian (%)",
+        max(values + [100]) * 1.18,
+        reference=100,
+    )
 
 
 def serapan_chart(results: Results) -> bytes | None:
     programs = [b for b in results.budget if b.level == "program" and b.serapan is not None]
     if not programs:
         return None
-    fig, ax = plt.subplots(figsize=(7.0, 0.55 * len(programs) + 1.2))
-    labels = _wrap([p.uraian.title() if p.uraian.isupper() else p.uraian for p in programs], 34)
-    values = [p.serapan for p in programs]
-    bars = ax.barh(labels, values, color=_BLUE)
-    ax.invert_yaxis()
-    for bar, v in zip(bars, values, strict=True):
-        ax.text(
-            bar.get_width() + 1,
-            bar.get_y() + bar.get_height() / 2,
-            fmt_number(v) + "%",
-            va="center",
-            fontsize=8,
-        )
-    ax.set_xlabel("Serapan anggaran (%)")
-    ax.set_xlim(0, 118)
-    ax.xaxis.set_major_formatter(_ID)
-    ax.tick_params(labelsize=8)
-    ax.spines[["top", "right"]].set_visible(False)
-    return _png(fig)
+    labels = _wrap([_program_name(p.uraian) for p in programs], 34)
+    return _labelled_bars(labels, [p.serapan for p in programs], _BLUE, "Serapan anggaran (%)", 118)
+
+
+def _program_name(uraian: str) -> str:
+    """Programs are often typed in capitals; a chart reads better in title case."""
+    return uraian.title() if uraian.isupper() else uraian
 
 
 def ikm_chart(results: Results) -> bytes | None:
@@ -135,7 +142,7 @@ def perubahan_chart(results: Results) -> bytes | None:
     if not programs:
         return None
     fig, ax = plt.subplots(figsize=(7.0, 0.6 * len(programs) + 1.4))
-    labels = _wrap([p.uraian.title() if p.uraian.isupper() else p.uraian for p in programs], 34)
+    labels = _wrap([_program_name(p.uraian) for p in programs], 34)
     y = range(len(programs))
     ax.barh(
         [i - 0.2 for i in y],
