@@ -203,11 +203,10 @@ def _check_budget(wb: Workbook, findings: list[Finding]) -> None:
 def _check_scale(wb: Workbook, findings: list[Finding]) -> None:
     if not wb.scale:
         return
-    layout = wb.layout.get(SKALA_SHEET.name)
-    sheet = layout.title if layout else SKALA_SHEET.name
+    sheet = _ref(wb, SKALA_SHEET.name, 0, "bawah")[0]
 
     def ref(row: int, key: str) -> str:
-        return a1(row, layout.columns.get(key, 1)) if layout else a1(row, 1)
+        return _ref(wb, SKALA_SHEET.name, row, key)[1]
 
     bands = sorted(wb.scale, key=lambda b: b.lower)
     for band in bands:

@@ -114,16 +114,24 @@ def _cmd_validate(args) -> int:
     return EXIT_OK if result.ok else EXIT_FINDINGS
 
 
-def _cmd_fill(args) -> int:
-    result = api.fill_workbook(args.workbook, args.output)
-    if not result.ok:
-        _print_findings(result.findings, "table")
-        print("Buku kerja tidak diisi karena masih ada kesalahan.")
-        return EXIT_FINDINGS
+def _report_output(result, refused: str, written: str) -> int:
+    """Findings first (if any), then whether the output was written."""
     if result.findings:
         _print_findings(result.findings, "table")
-    print(f"Buku kerja terisi ditulis: {args.output}")
+    if not result.ok:
+        print(refused)
+        return EXIT_FINDINGS
+    print(written)
     return EXIT_OK
+
+
+def _cmd_fill(args) -> int:
+    result = api.fill_workbook(args.workbook, args.output)
+    return _report_output(
+        result,
+        "Buku kerja tidak diisi karena masih ada kesalahan.",
+        f"Buku kerja terisi ditulis: {args.output}",
+    )
 
 
 def _cmd_compute(args) -> int:
@@ -144,14 +152,11 @@ def _cmd_compute(args) -> int:
 
 def _cmd_report(args) -> int:
     result = api.report_workbook(args.workbook, args.output, args.template)
-    if not result.ok:
-        _print_findings(result.findings, "table")
-        print("Draf tidak ditulis karena masih ada kesalahan di buku kerja.")
-        return EXIT_FINDINGS
-    if result.findings:
-        _print_findings(result.findings, "table")
-    print(f"Draf LKjIP ditulis: {args.output}")
-    return EXIT_OK
+    return _report_output(
+        result,
+        "Draf tidak ditulis karena masih ada kesalahan di buku kerja.",
+        f"Draf LKjIP ditulis: {args.output}",
+    )
 
 
 if __name__ == "__main__":
