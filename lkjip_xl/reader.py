@@ -419,12 +419,15 @@ def _read_skm(table: Table, findings: list[Finding]) -> list[SkmResponse]:
     for r in table.data_rows:
         answers: dict[str, int | None] = {}
         for code, col in table.answer_columns.items():
+            raw = grid.value(r, col)
+            if type(raw) is int and 1 <= raw <= 4:  # the usual case, kept fast for large surveys
+                answers[code] = raw
+                continue
             ref = a1(r, col)
             if (r, col) in grid.uncached:
                 findings.append(finding("formula-no-cache", sheet, ref))
                 answers[code] = None
                 continue
-            raw = grid.value(r, col)
             if is_blank(raw):
                 findings.append(finding("skm-answer-blank", sheet, ref, column=code))
                 answers[code] = None

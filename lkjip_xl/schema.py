@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 CONTRACT_VERSION = "1"
 
@@ -58,6 +59,7 @@ class Vocabulary:
         return None
 
 
+@lru_cache(maxsize=8192)  # headers and labels repeat on every row and every read
 def normalize(text: object) -> str:
     """Compare labels the way staff expect: case, spaces, line breaks and '*' do not matter."""
     s = str(text).replace("\u00a0", " ").replace("×", "x").replace("−", "-").replace("–", "-")
@@ -65,6 +67,7 @@ def normalize(text: object) -> str:
     return s
 
 
+@lru_cache(maxsize=8192)
 def normalize_header(text: object) -> str:
     """A header matches ignoring case, spaces, line breaks and a trailing unit in parentheses."""
     s = normalize(text)
