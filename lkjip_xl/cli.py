@@ -10,7 +10,13 @@ from pathlib import Path
 
 from . import api
 from .errors import LkjipError, WorkbookUnreadable
-from .render_findings import findings_json, findings_table, headline_text, summary_line
+from .render_findings import (
+    batch_summary,
+    findings_json,
+    findings_table,
+    headline_text,
+    summary_line,
+)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -44,8 +50,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(title="perintah")
 
-    t = sub.add_parser("template", help="tulis buku kerja kosong standar")
-    t.add_argument("-o", "--output", required=True, help="berkas .xlsx keluaran")
+    t = sub.add_parser(
+        "template",
+        help="tulis buku kerja kosong standar (satu, satu per kecamatan, atau tahun berikutnya)",
+    )
+    t.add_argument(
+        "-o", "--output", required=True, help="berkas .xlsx keluaran (folder bila --daftar)"
+    )
+    source = t.add_mutually_exclusive_group()
+    source.add_argument(
+        "--daftar",
+        metavar="DAFTAR.xlsx",
+        help="satu buku kerja per baris daftar kecamatan (judul kolom = label sheet Identitas)",
+    )
+    source.add_argument(
+        "--dari",
+        metavar="BUKU_LALU.xlsx",
+        help="buku kerja tahun berikutnya dari buku kerja tahun ini",
+    )
     t.add_argument("--kecamatan")
     t.add_argument("--kabupaten")
     t.add_argument("--provinsi")
@@ -70,6 +92,17 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=["json", "table"], default="json")
     c.set_defaults(func=_cmd_compute)
 
+    b = sub.add_parser(
+        "batch", help="periksa dan olah semua buku kerja di satu folder, lalu tulis rekap"
+    )
+    b.add_argument("folder", help="folder berisi buku kerja .xlsx kecamatan")
+    b.add_argument("-o", "--output", required=True, help="folder keluaran")
+    b.add_argument("--template", help="templat Word sendiri")
+    b.add_argument(
+        "--proses", type=int, metavar="N", help="jumlah proses paralel (bawaan: jumlah inti CPU)"
+    )
+    b.set_defaults(func=_cmd_batch)
+
     r = sub.add_parser("report", help="tulis draf Word LKjIP")
     r.add_argument("workbook")
     r.add_argument("-o", "--output", required=True, help="berkas .docx keluaran")
@@ -92,6 +125,10 @@ def _print_findings(findings, fmt: str, **extra) -> None:
 
 
 def _cmd_template(args) -> int:
+    if args.daftar:
+        return _cmd_distribute(args)
+    if args.dari:
+        return _cmd_carry_forward(args)
     prefill = {
         k: getattr(args, k) for k in ("kecamatan", "kabupaten", "provinsi") if getattr(args, k)
     }
@@ -100,6 +137,54 @@ def _cmd_template(args) -> int:
     out = api.write_template(args.output, prefill)
     print(f"Buku kerja kosong ditulis: {out}")
     return EXIT_OK
+
+
+def _cmd_distribute(args) -> int:
+    result = api.distribute(args.daftar, args.output)
+    if result.findings:
+        _print_findings(result.findings, "table")
+    if not result.ok:
+        print("Tidak ada buku kerja yang ditulis; perbaiki daftar lalu ulangi.")
+        return EXIT_FINDINGS
+    for path in result.written:
+        print(f"  {path}")
+    print(f"{len(result.written)} buku kerja kosong ditulis ke {args.output}")
+    return EXIT_OK
+
+
+def _cmd_carry_forward(args) -> int:
+    result = api.carry_forward(args.dari, args.output)
+    if result.findings:
+        _print_findings(result.findings, "table")
+    if not result.ok:
+        print("Buku kerja tahun berikutnya tidak ditulis; perbaiki buku kerja asal lalu ulangi.")
+        return EXIT_FINDINGS
+    print(
+        f"Buku kerja tahun {result.year} ditulis: {result.output}. Target dan realisasi tahun lalu "
+        "sudah dipindahkan; isi target, realisasi, anggaran dan SKM tahun ini."
+    )
+    return EXIT_OK
+
+
+def _cmd_batch(args) -> int:
+    paths = api.find_workbooks(args.folder)
+    if not paths:
+        print(f"Tidak ada berkas .xlsx di folder {args.folder}.")
+        return EXIT_FINDINGS
+    from tqdm import tqdm
+
+    # the bar goes to stderr and only on a terminal; a log file gets the summary alone
+    with tqdm(
+        total=len(paths), unit="buku", desc="Memproses", disable=not sys.stderr.isatty()
+    ) as bar:
+
+        def done(item) -> None:
+            bar.set_postfix_str(item.source[:30])
+            bar.update(1)
+
+        result = api.run_batch(args.folder, args.output, args.template, args.proses, on_done=done)
+    print(batch_summary(result, args.output))
+    return EXIT_FINDINGS if result.failed else EXIT_OK
 
 
 def _cmd_validate(args) -> int:

@@ -247,6 +247,42 @@ CODES: dict[str, Code] = {
         "Kode sasaran dipakai dua rumusan",
         "Kode Sasaran '{code}' dipakai untuk dua rumusan sasaran berbeda ('{first}' dan '{second}').",
     ),
+    # The kabupaten's list of kecamatan (lkjip template --daftar)
+    "list-kecamatan-missing": Code(
+        E,
+        "Kolom Kecamatan tidak ada di daftar",
+        "Kolom 'Kecamatan' tidak ditemukan di 10 baris pertama sheet '{sheet}'. Tulis judul 'Kecamatan' di atas nama-nama kecamatan; judul kolom lain memakai label sheet Identitas (mis. Kabupaten/Kota, Nama Camat).",
+    ),
+    "list-column-unknown": Code(
+        W,
+        "Kolom daftar diabaikan",
+        "Kolom '{column}' bukan label sheet Identitas dan diabaikan. Label yang dikenal: {labels}.",
+    ),
+    "list-row-empty": Code(
+        W,
+        "Baris kosong di daftar",
+        "Baris {row} kosong dan dilewati. Hapus baris kosong di tengah daftar.",
+    ),
+    "list-kecamatan-blank": Code(
+        E,
+        "Nama kecamatan kosong",
+        "Baris {row} berisi data tetapi nama Kecamatan kosong. Isi nama kecamatan atau hapus baris ini.",
+    ),
+    "list-duplicate": Code(
+        E,
+        "Kecamatan ganda di daftar",
+        "Kecamatan '{name}' sudah ada di baris {first}. Setiap kecamatan cukup satu baris; hapus salah satunya.",
+    ),
+    "list-empty": Code(
+        E,
+        "Daftar kosong",
+        "Daftar tidak berisi satu kecamatan pun. Isi satu kecamatan per baris di bawah judul 'Kecamatan'.",
+    ),
+    "output-exists": Code(
+        E,
+        "Berkas keluaran sudah ada",
+        "Berkas '{name}' sudah ada di folder keluaran dan tidak ditimpa (mungkin sudah diisi). Pilih folder lain atau pindahkan berkas itu.",
+    ),
 }
 
 

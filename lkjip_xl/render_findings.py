@@ -77,3 +77,27 @@ def headline_text(data: dict) -> str:
             f"efisiensi {fmt_number(s['efisiensi'])} {s['kategori_efisiensi'] or ''}".rstrip()
         )
     return "\n".join(lines)
+
+
+def batch_summary(result, out_dir: object) -> str:
+    """What a batch did, in counts and names: who passed, who failed and why, where to look."""
+    items, failed = result.items, result.failed
+    lines = [
+        f"Selesai: {len(items)} buku kerja; {len(items) - len(failed)} lengkap, "
+        f"{len(failed)} belum dapat diolah."
+    ]
+    done = [i for i in items if i.ok]
+    if done:
+        lines.append("Lengkap (draf Word dan buku kerja terisi ditulis):")
+        lines += [
+            f"  {i.source}" + (f" ({i.warnings} peringatan)" if i.warnings else "") for i in done
+        ]
+    if failed:
+        lines.append("Belum dapat diolah:")
+        for i in failed:
+            count = f"{i.errors} kesalahan: " if i.errors else ""
+            lines.append(f"  {i.source} [{i.status}] {count}{i.reason}")
+            lines.append(f"    lihat {out_dir}/{i.folder}/")
+    if result.recap:
+        lines.append("Rekap: " + ", ".join(str(p) for p in result.recap))
+    return "\n".join(lines)

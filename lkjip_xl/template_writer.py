@@ -17,6 +17,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from .atomic import atomic_path
 from .schema import (
     ALL_SHEETS,
+    ANSWER_HEADER,
     CONTRACT_VERSION,
     DEFAULT_SKM_ELEMENTS,
     IDENTITY_SHEET,
@@ -39,21 +40,41 @@ class TemplateWriteError(RuntimeError):
     """Raised when xlsxwriter rejects a validation or format (a bug in the schema's texts)."""
 
 
-def write_template(path: str | Path, prefill: dict[str, object] | None = None) -> Path:
-    """Write a blank workbook to `path` (atomically). `prefill` maps Identitas keys to values."""
+Rows = list[dict[str, object]]  # one dict per data row: column key → cell value
+
+
+def write_template(
+    path: str | Path,
+    prefill: dict[str, object] | None = None,
+    rows: dict[str, Rows] | None = None,
+    extra_sheets: list[tuple[str, list[list[object]]]] | None = None,
+) -> Path:
+    """Write the standard workbook to `path` (atomically).
+
+    `prefill` maps Identitas keys to values; `rows` gives data rows per sheet name (carry
+    forward); `extra_sheets` are (title, values) sheets copied as they are (free 'Tabel' sheets).
+    """
     with atomic_path(path) as tmp:
         wb = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False})
         try:
-            _TemplateBuilder(wb, prefill or {}).build()
+            _TemplateBuilder(wb, prefill or {}, rows or {}, extra_sheets or []).build()
         finally:
             wb.close()
     return Path(path)
 
 
 class _TemplateBuilder:
-    def __init__(self, wb: xlsxwriter.Workbook, prefill: dict[str, object]) -> None:
+    def __init__(
+        self,
+        wb: xlsxwriter.Workbook,
+        prefill: dict[str, object],
+        rows: dict[str, Rows],
+        extra_sheets: list[tuple[str, list[list[object]]]],
+    ) -> None:
         self.wb = wb
         self.prefill = prefill
+        self.rows = rows
+        self.extra_sheets = extra_sheets
         f = wb.add_format
         self.fmt = {
             "title": f({"bold": True, "font_size": 14, "font_color": _HEADER_BLUE}),
@@ -111,6 +132,11 @@ class _TemplateBuilder:
         for spec in ALL_SHEETS:
             if spec is not IDENTITY_SHEET:
                 self._write_data_sheet(spec)
+        for title, values in self.extra_sheets:
+            ws = self.wb.add_worksheet(title)
+            for r, row in enumerate(values):
+                for c, value in enumerate(row):
+                    _write_value(ws, r, c, value, None)
         self._write_petunjuk(petunjuk)
         petunjuk.activate()
 
@@ -253,12 +279,8 @@ class _TemplateBuilder:
                 value = s.default
             if value is None:
                 ws.write_blank(i, 1, None, cell_format)
-            elif isinstance(value, int | float) and not isinstance(value, bool):
-                ws.write_number(i, 1, value, cell_format)
-            elif isinstance(value, dt.date):
-                ws.write_datetime(i, 1, dt.datetime.combine(value, dt.time()), cell_format)
             else:
-                ws.write_string(i, 1, str(value), cell_format)
+                _write_value(ws, i, 1, value, cell_format)
             self._validate(ws, i, 1, i, s.kind, s.label, s.vocabulary, s.help)
         ws.set_row(SETTINGS.index(next(s for s in SETTINGS if s.key == "misi")) + 1, 75)
         ws.freeze_panes(1, 1)
@@ -269,8 +291,10 @@ class _TemplateBuilder:
 
     def _write_data_sheet(self, spec: SheetSpec) -> None:
         ws = self.wb.add_worksheet(spec.name)
-        last_row = spec.template_rows
-        for col, column in enumerate(spec.columns):
+        rows = self.rows.get(spec.name)
+        columns = spec.columns + self._extra_answer_columns(spec)
+        last_row = max(spec.template_rows, len(rows or ()) + 50)
+        for col, column in enumerate(columns):
             header_fmt = self.fmt["header_derived" if column.derived else "header"]
             ws.write_string(0, col, column.header, header_fmt)
             ws.set_column(col, col, column.width)
@@ -296,8 +320,11 @@ class _TemplateBuilder:
                 self._validate(ws, 1, col, last_row, Kind.TEXT, column.header, None, _help(column))
         ws.set_row(0, 32)
         ws.freeze_panes(1, 0)
-        ws.autofilter(0, 0, 0, len(spec.columns) - 1)
-        self._prefill_rows(ws, spec)
+        ws.autofilter(0, 0, 0, len(columns) - 1)
+        if rows is None:
+            self._prefill_rows(ws, spec)
+        else:
+            self._write_rows(ws, columns, rows)
         self._print_setup(ws, landscape=len(spec.columns) > 6, repeat=True)
         if spec.protect:
             ws.protect(
@@ -311,6 +338,25 @@ class _TemplateBuilder:
                     "format_rows": True,
                 },
             )
+
+    def _extra_answer_columns(self, spec: SheetSpec) -> tuple[Column, ...]:
+        """SKM answer columns beyond U9 that the carried-forward `Unsur SKM` sheet names."""
+        if not spec.extra_answer_columns:
+            return ()
+        known = {c.header for c in spec.columns}
+        codes = [str(r.get("kode", "")).strip().upper() for r in self.rows.get("Unsur SKM", [])]
+        return tuple(
+            Column(code.lower(), code, Kind.ANSWER, width=5)
+            for code in codes
+            if ANSWER_HEADER.match(code.lower()) and code not in known
+        )
+
+    def _write_rows(self, ws, columns: tuple[Column, ...], rows: Rows) -> None:
+        for r, row in enumerate(rows, start=1):
+            for col, column in enumerate(columns):
+                value = row.get(column.key)
+                if value is not None and not column.derived:
+                    _write_value(ws, r, col, value, self.input_format(column.kind))
 
     def _prefill_rows(self, ws, spec: SheetSpec) -> None:
         if spec.name == "Unsur SKM":
@@ -352,6 +398,22 @@ class _TemplateBuilder:
 
 
 _PETUNJUK_WIDTHS = (26, 9, 20, 70)
+
+
+def _write_value(ws, row: int, col: int, value: object, cell_format) -> None:
+    """Write a value with its own type: numbers stay numbers, dates dates, the rest text."""
+    if value is None:
+        ws.write_blank(row, col, None, cell_format)
+    elif isinstance(value, bool):
+        ws.write_boolean(row, col, value, cell_format)
+    elif isinstance(value, int | float):
+        ws.write_number(row, col, value, cell_format)
+    elif isinstance(value, dt.datetime):
+        ws.write_datetime(row, col, value, cell_format)
+    elif isinstance(value, dt.date):
+        ws.write_datetime(row, col, dt.datetime.combine(value, dt.time()), cell_format)
+    else:
+        ws.write_string(row, col, str(value), cell_format)
 
 
 def _row_height(cells: list[tuple[str, int]]) -> float:

@@ -1,0 +1,203 @@
+"""Every workbook in a folder: check, draft, fill, or explain why not; then one recap.
+
+Each workbook is processed on its own (in a worker process when there are several cores), and
+nothing one workbook does, not even a bug in this tool, stops the others. Outputs go to
+`<out>/<name>/`: the Word draft and the filled workbook for a good workbook; the findings
+(`_temuan.txt`, `_temuan.json`) for any workbook that has some, and a `_ditandai.xlsx` copy
+with the problem cells highlighted for one with errors.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import traceback
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .atomic import atomic_path
+from .errors import LkjipError, OutputRefused, WorkbookUnreadable
+from .findings import CODES, Finding
+from .outcome import FAILED, OK, UNREADABLE, BatchItem
+from .recap import write_recap
+from .render_findings import findings_json, findings_table, summary_line
+from .safe_names import file_stem
+
+# what each output's name ends with, after the workbook's own name
+DRAFT, FILLED, MARKED = "_draf_LKjIP.docx", "_terisi.xlsx", "_ditandai.xlsx"
+FINDINGS_TXT, FINDINGS_JSON, CRASH = "_temuan.txt", "_temuan.json", "_galat.txt"
+_OUTPUT_SUFFIXES = (DRAFT, FILLED, MARKED, FINDINGS_TXT, FINDINGS_JSON, CRASH)
+
+
+@dataclass
+class BatchResult:
+    items: list[BatchItem]
+    recap: list[Path] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[BatchItem]:
+        return [i for i in self.items if not i.ok]
+
+
+def find_workbooks(folder: str | Path) -> list[Path]:
+    """The .xlsx files directly in `folder`, without Excel's lock files (~$…) and hidden files."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise OutputRefused(f"Folder '{folder}' tidak ditemukan.")
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() == ".xlsx" and not p.name.startswith(("~$", "."))
+    )
+
+
+def run_batch(
+    folder: str | Path,
+    out_dir: str | Path,
+    template: str | Path | None = None,
+    workers: int | None = None,
+    on_done: Callable[[BatchItem], None] | None = None,
+) -> BatchResult:
+    """Process every workbook of `folder` into `out_dir`, then write the recap there."""
+    folder, out_dir = Path(folder), Path(out_dir)
+    if folder.resolve() == out_dir.resolve():
+        raise OutputRefused(
+            "Folder keluaran sama dengan folder buku kerja. Pilih folder keluaran lain, "
+            "mis. -o keluaran/."
+        )
+    paths = find_workbooks(folder)
+    jobs = list(zip(paths, _output_folders(paths), strict=True))
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    items: list[BatchItem] = []
+    if workers == 1:
+        for path, name in jobs:
+            items.append(process_one(str(path), str(out_dir / name), _str(template)))
+            if on_done:
+                on_done(items[-1])
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {
+                pool.submit(process_one, str(path), str(out_dir / name), _str(template)): (
+                    path,
+                    name,
+                )
+                for path, name in jobs
+            }
+            for future in as_completed(futures):
+                path, name = futures[future]
+                try:
+                    item = future.result()
+                except Exception as exc:  # a worker that died (out of memory, killed)
+                    item = BatchItem(path.name, name, reason=f"proses berhenti: {exc}")
+                items.append(item)
+                if on_done:
+                    on_done(item)
+    order = {path.name: i for i, (path, _) in enumerate(jobs)}
+    items.sort(key=lambda i: order[i.source])
+    result = BatchResult(items)
+    if items:
+        result.recap = write_recap(items, out_dir)
+    return result
+
+
+def process_one(path: str, out_dir: str, template: str | None = None) -> BatchItem:
+    """Check one workbook and write its outputs. Never raises: every failure becomes the item's reason."""
+    started = time.perf_counter()
+    source, out = Path(path), Path(out_dir)
+    item = BatchItem(source.name, out.name)
+    _remove_stale_outputs(out)
+    try:
+        _process(source, out, template, item)
+    except WorkbookUnreadable as exc:
+        item.status, item.reason = UNREADABLE, str(exc)
+        _write_text(out / f"{out.name}{FINDINGS_TXT}", str(exc) + "\n", item)
+    except LkjipError as exc:
+        item.status, item.reason = FAILED, str(exc)
+    except Exception as exc:  # a bug in this tool must not stop the other workbooks
+        item.status = FAILED
+        item.reason = (
+            f"kesalahan internal alat ({type(exc).__name__}: {exc}); laporkan ke pengelola"
+        )
+        _write_text(out / f"{out.name}{CRASH}", traceback.format_exc(), item)
+    item.seconds = time.perf_counter() - started
+    return item
+
+
+def _process(source: Path, out: Path, template: str | None, item: BatchItem) -> None:
+    from .api import compute, read_workbook, render_report, results_to_dict
+    from .fill import write_filled_copy
+    from .mark import write_marked_copy
+
+    result = read_workbook(source)
+    item.errors, item.warnings = len(result.errors), len(result.warnings)
+    stem = out.name
+    if result.findings:
+        report = findings_table(result.findings) + "\n\n" + summary_line(result.findings) + "\n"
+        _write_text(out / f"{stem}{FINDINGS_TXT}", report, item)
+        _write_text(
+            out / f"{stem}{FINDINGS_JSON}",
+            findings_json(result.findings, workbook=source.name),
+            item,
+        )
+    if not result.ok:
+        item.status, item.reason = FAILED, _reason(result.errors)
+        marked = out / f"{stem}{MARKED}"
+        write_marked_copy(source, marked, result.findings)
+        item.outputs.append(marked.name)
+        return
+    results = compute(result.workbook)
+    draft = out / f"{stem}{DRAFT}"
+    render_report(result.workbook, results, draft, template)
+    filled = out / f"{stem}{FILLED}"
+    write_filled_copy(result.workbook, results, source, filled)
+    item.outputs += [draft.name, filled.name]
+    item.figures = results_to_dict(result.workbook, results)
+    item.status = OK
+
+
+def _remove_stale_outputs(out: Path) -> None:
+    """A previous run's outputs would contradict this run's (a draft beside new errors)."""
+    for suffix in _OUTPUT_SUFFIXES:
+        (out / f"{out.name}{suffix}").unlink(missing_ok=True)
+
+
+def _reason(errors: list[Finding]) -> str:
+    """The most frequent kinds of error with where they start, e.g. 'Bukan angka (3×, dari Sasaran!I2)'."""
+    counts = Counter(f.code for f in errors)
+    first = {}
+    for f in errors:
+        first.setdefault(f.code, f"{f.sheet}!{f.cell}" if f.sheet and f.cell else "")
+    parts = []
+    for code, n in counts.most_common(3):
+        where = first[code]
+        detail = f"{n}×, dari {where}" if n > 1 and where else (f"{n}×" if n > 1 else where)
+        parts.append(CODES[code].title + (f" ({detail})" if detail else ""))
+    more = len(counts) - 3
+    return ", ".join(parts) + (f", dan {more} jenis lain" if more > 0 else "")
+
+
+def _write_text(path: Path, text: str, item: BatchItem) -> None:
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    item.outputs.append(path.name)
+
+
+def _output_folders(paths: list[Path]) -> list[str]:
+    """One safe, distinct folder name per workbook."""
+    names: list[str] = []
+    used: set[str] = set()
+    for p in paths:
+        base = file_stem(p.stem, "buku_kerja")
+        name, n = base, 2
+        while name.lower() in used:
+            name, n = f"{base}_{n}", n + 1
+        used.add(name.lower())
+        names.append(name)
+    return names
+
+
+def _str(path: str | Path | None) -> str | None:
+    return None if path is None else str(path)

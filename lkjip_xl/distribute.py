@@ -1,0 +1,156 @@
+"""One prefilled blank workbook per kecamatan, from the kabupaten's list workbook.
+
+The list's header row uses the labels of the `Identitas` sheet (`Kecamatan` required; any other
+label such as `Kabupaten/Kota`, `Nama Camat`, `Tahun Laporan` optional). Nothing is written
+unless the whole list is good, and an existing file in the folder is never overwritten: the
+coordinator may already have received it back filled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cells import a1
+from .findings import Finding, finding, has_errors
+from .safe_names import file_stem
+from .schema import HEADER_SEARCH_ROWS, SETTINGS, Column, Setting, normalize, setting
+from .tables import parse_value, text_of
+from .template_writer import write_template
+from .xlsx_source import Grid, XlsxSource, is_blank
+
+
+@dataclass
+class ListEntry:
+    row: int
+    prefill: dict[str, object]
+    filename: str
+
+
+@dataclass
+class Distribution:
+    written: list[Path] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.findings)
+
+
+def distribute(list_path: str | Path, folder: str | Path) -> Distribution:
+    """Write one blank workbook per row of the list into `folder`; with errors, write none."""
+    folder = Path(folder)
+    with XlsxSource(list_path) as src:
+        grid = src.grid(src.sheet_names[0])
+    entries, findings = read_list(grid)
+    for entry in entries:
+        if (folder / entry.filename).exists():
+            findings.append(
+                finding(
+                    "output-exists",
+                    grid.title,
+                    a1(entry.row, 1),
+                    name=str(folder / entry.filename),
+                )
+            )
+    result = Distribution(findings=findings)
+    if has_errors(findings):
+        return result
+    for entry in entries:
+        result.written.append(write_template(folder / entry.filename, entry.prefill))
+    return result
+
+
+def read_list(grid: Grid) -> tuple[list[ListEntry], list[Finding]]:
+    findings: list[Finding] = []
+    kecamatan = setting("kecamatan")
+    header_row = next(
+        (
+            r
+            for r in range(1, min(HEADER_SEARCH_ROWS, grid.height) + 1)
+            if any(kecamatan.matches(v) for v in grid.values[r - 1] if not is_blank(v))
+        ),
+        None,
+    )
+    if header_row is None:
+        return [], [finding("list-kecamatan-missing", grid.title, "A1", sheet=grid.title)]
+
+    columns: dict[int, Setting] = {}
+    for col, value in enumerate(grid.values[header_row - 1], start=1):
+        if is_blank(value):
+            continue
+        s = next((s for s in SETTINGS if s.matches(value) and not s.written_by_tool), None)
+        if s is None or s in columns.values():
+            findings.append(
+                finding(
+                    "list-column-unknown",
+                    grid.title,
+                    a1(header_row, col),
+                    column=text_of(value),
+                    labels=", ".join(s.label for s in SETTINGS if not s.written_by_tool),
+                )
+            )
+            continue
+        columns[col] = s
+
+    entries: list[ListEntry] = []
+    seen: dict[str, int] = {}
+    for r in range(header_row + 1, grid.height + 1):
+        if all(is_blank(v) for v in grid.values[r - 1]):
+            findings.append(finding("list-row-empty", grid.title, a1(r, 1), row=r))
+            continue
+        prefill = _row_values(grid, r, columns, findings)
+        name = prefill.get("kecamatan")
+        kec_col = next(c for c, s in columns.items() if s.key == "kecamatan")
+        if not name:
+            findings.append(finding("list-kecamatan-blank", grid.title, a1(r, kec_col), row=r))
+            continue
+        stem = file_stem(str(name))
+        key = normalize(stem)
+        if key in seen:
+            findings.append(
+                finding(
+                    "list-duplicate",
+                    grid.title,
+                    a1(r, kec_col),
+                    name=str(name),
+                    first=seen[key],
+                )
+            )
+            continue
+        seen[key] = r
+        year = prefill.get("tahun")
+        filename = f"LKjIP_{stem}_{year}.xlsx" if year else f"LKjIP_{stem}.xlsx"
+        entries.append(ListEntry(r, prefill, filename))
+    if not entries and not has_errors(findings):
+        findings.append(finding("list-empty", grid.title, a1(header_row + 1, 1)))
+    return entries, findings
+
+
+def _row_values(
+    grid: Grid, row: int, columns: dict[int, Setting], findings: list[Finding]
+) -> dict[str, object]:
+    """A list row's values, checked the way the Identitas sheet checks them."""
+    values: dict[str, object] = {}
+    for col, s in columns.items():
+        raw = grid.value(row, col)
+        if is_blank(raw):
+            continue
+        if s.vocabulary or s.key == "tahun":
+            parsed = parse_value(
+                raw,
+                grid.number_format(row, col),
+                Column(s.key, s.label, s.kind, vocabulary=s.vocabulary),
+                grid.title,
+                a1(row, col),
+                findings,
+            )
+            if parsed is None:
+                continue
+            # the template wants a choice's label, as staff would pick it from the dropdown
+            values[s.key] = s.vocabulary.match(text_of(raw)).label if s.vocabulary else parsed
+        elif s.key == "nip_camat":
+            values[s.key] = text_of(raw)
+        else:
+            values[s.key] = raw if not isinstance(raw, str) else text_of(raw)
+    return values

@@ -1,0 +1,26 @@
+"""What happened to one workbook of a batch: the record the workers send back and the recap reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+OK, FAILED, UNREADABLE = "lengkap", "ada kesalahan", "tidak terbaca"
+
+
+@dataclass
+class BatchItem:
+    """What happened to one workbook; small and picklable, sent back from the worker."""
+
+    source: str  # the file's name in the input folder
+    folder: str  # its output folder's name
+    status: str = FAILED
+    errors: int = 0
+    warnings: int = 0
+    reason: str = ""  # one line: why it failed
+    outputs: list[str] = field(default_factory=list)
+    figures: dict | None = None  # results_to_dict(), when a draft was made
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.status == OK
