@@ -9,10 +9,13 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import get_decimal_symbol, get_group_symbol
 
 LOCALE = "id_ID"
 DASH = "-"
+# Babel's symbols for the locale, applied with str.translate: babel's format_decimal costs about
+# 90 µs a call, which was half a second for a draft with a thousand budget rows.
+_TO_LOCALE = str.maketrans({",": get_group_symbol(LOCALE), ".": get_decimal_symbol(LOCALE)})
 
 
 def round_half_up(value: float, decimals: int) -> Decimal:
@@ -31,13 +34,12 @@ def fmt_number(value: float | None, decimals: int | None = 2, trim: bool = False
         return DASH
     if decimals is None:
         if float(value).is_integer():
-            return format_decimal(int(value), format="#,##0", locale=LOCALE)
+            return f"{int(value):,}".translate(_TO_LOCALE)
         decimals, trim = 2, True
     q = round_half_up(value, decimals)
     if q == 0:
         q = abs(q)  # never print "-0,00"
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    text = format_decimal(q, format=pattern, locale=LOCALE, decimal_quantization=True)
+    text = f"{q:,.{decimals}f}".translate(_TO_LOCALE)
     if trim and decimals:
         text = text.rstrip("0").rstrip(",")
     return text

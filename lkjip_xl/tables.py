@@ -147,6 +147,8 @@ class CellReader:
         self.table = table
         self.findings = findings
         self._last_group: dict[str, object] = {}
+        self._spec_columns = {c.key: c for c in table.spec.columns}
+        self._defaults = {c.key: self._default(c) for c in table.spec.columns}
 
     @property
     def sheet(self) -> str:
@@ -172,17 +174,24 @@ class CellReader:
 
     def get(self, row: int, key: str) -> object:
         """The parsed value of a column by its kind; None when blank, unparseable or absent."""
-        column = self.table.spec.column(key)
+        column = self._spec_columns[key]
         col = self.table.columns.get(key)
         if col is None:
-            return self._default(column)
+            return self._defaults[key]
+        grid = self.table.grid
+        cells = grid.values[row - 1]
+        if (
+            (col > len(cells) or cells[col - 1] is None)
+            and not (column.grouping or column.value_required)
+            and (row, col) not in grid.uncached
+        ):
+            return self._defaults[key]  # the common blank optional cell, kept cheap
         return self.parse(row, col, column)
 
     def parse(self, row: int, col: int, column: Column) -> object:
         grid = self.table.grid
-        ref = a1(row, col)
         if (row, col) in grid.uncached:
-            self.findings.append(finding("formula-no-cache", grid.title, ref))
+            self.findings.append(finding("formula-no-cache", grid.title, a1(row, col)))
             return None
         value = grid.value(row, col)
         if is_blank(value):
@@ -191,12 +200,16 @@ class CellReader:
             if column.value_required:
                 self.findings.append(
                     finding(
-                        "value-required", grid.title, ref, column=column.header, hint=_hint(column)
+                        "value-required",
+                        grid.title,
+                        a1(row, col),
+                        column=column.header,
+                        hint=_hint(column),
                     )
                 )
             return self._default(column)
         parsed = parse_value(
-            value, grid.number_format(row, col), column, grid.title, ref, self.findings
+            value, grid.number_format(row, col), column, grid.title, a1(row, col), self.findings
         )
         if column.grouping and parsed is not None:
             self._last_group[column.key] = parsed

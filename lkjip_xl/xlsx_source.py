@@ -140,7 +140,19 @@ class XlsxSource:
                 f"Sheet '{title}' di berkas '{self.path.name}' rusak ({type(exc).__name__}); "
                 "simpan ulang buku kerja dari Excel."
             ) from exc
-        values = [[_plain(v) for v in row] for row in rows]
+        # calamine's values as openpyxl gave them: blanks as None, whole floats as int
+        # (inline rather than a function per cell: this loop meets every cell of the sheet)
+        values = [
+            [
+                None
+                if v == ""
+                else int(v)
+                if type(v) is float and v.is_integer() and -_EXACT < v < _EXACT
+                else v
+                for v in row
+            ]
+            for row in rows
+        ]
         while values and all(is_blank(v) for v in values[-1]):
             values.pop()
         xml = self._sheet_xml(title)
@@ -206,6 +218,7 @@ class XlsxSource:
 
 
 _BUILTIN_PERCENT_FORMATS = ("9", "10")
+_EXACT = 2**53  # floats beyond this are not exact integers
 _CELL_OPEN = re.compile(rb"<(?:\w+:)?c\b([^>]*)>")
 _STYLE_ATTR = re.compile(rb'\ss="(\d+)"')
 _REF_ATTR = re.compile(rb'\sr="([A-Z]+\d+)"')
@@ -214,15 +227,6 @@ _REF_ATTR = re.compile(rb'\sr="([A-Z]+\d+)"')
 def _strip_literals(code: str) -> str:
     """A format code without its quoted text and escaped characters ("%" in quotes is no percent)."""
     return re.sub(r'"[^"]*"|\\.', "", code)
-
-
-def _plain(value: object) -> object:
-    """Calamine's value as openpyxl gave it: blanks as None, whole floats as int."""
-    if value == "":
-        return None
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return int(value)
-    return value
 
 
 def _uncached_formulas(xml: bytes) -> set[tuple[int, int]]:

@@ -9,22 +9,21 @@ columns vary, are inserted with python-docx at their marker paragraphs after ren
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
-from xml.sax.saxutils import escape
 
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import StrictUndefined, TemplateError, meta
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..atomic import atomic_path, refuse_overwrite
 from ..calc import Results
 from ..errors import TemplateProblem
-from ..model import FreeTable, Workbook
+from ..model import Workbook
 from . import charts as ch
+from . import word_tables as wt
 from .context import build_context
 
 DEFAULT_TEMPLATE = (
@@ -54,8 +53,33 @@ def _packaged_template() -> Path:
     return packaged if packaged.is_file() else DEFAULT_TEMPLATE
 
 
-def jinja_env() -> SandboxedEnvironment:
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+class _CheckedEnvironment(SandboxedEnvironment):
+    """Sandboxed, strict and autoescaped; refuses a template part that reads unknown names.
+
+    docxtpl hands each part (body, headers, footers) to from_string; the names are checked on
+    the same parse that is then compiled, so the check costs nothing extra.
+    """
+
+    def __init__(self, known: frozenset[str] = frozenset()) -> None:
+        super().__init__(undefined=StrictUndefined, autoescape=True)
+        self.known = known
+
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (jinja's name)
+        ast = self.parse(source) if isinstance(source, str) else source
+        missing = meta.find_undeclared_variables(ast) - self.known
+        if missing:
+            raise UnknownNames(missing)
+        return super().from_string(ast, globals, template_class)
+
+
+class UnknownNames(Exception):
+    def __init__(self, names: set[str]) -> None:
+        super().__init__(", ".join(sorted(names)))
+        self.names = names
+
+
+def jinja_env(known: frozenset[str] = frozenset()) -> SandboxedEnvironment:
+    return _CheckedEnvironment(known)
 
 
 def draw_charts(results: Results) -> dict[str, bytes | None]:
@@ -71,6 +95,32 @@ def render_report(
 ) -> Path:
     """Write the LKjIP draft of a checked workbook to `output` (atomically)."""
     refuse_overwrite(output, wb.path)
+    document = render_document(wb, results, template, charts)
+    docx = save_document(document, wb)
+    with atomic_path(output) as tmp:
+        tmp.write_bytes(docx)
+    return Path(output)
+
+
+def save_document(tpl: DocxTemplate, wb: Workbook) -> bytes:
+    """The .docx bytes of a rendered draft, with the variable tables spliced in at their markers."""
+    buf = io.BytesIO()
+    tpl.save(buf)
+    style_id = _table_style_id(tpl)
+    tables = {
+        f"[[TABEL_BEBAS_{i}]]": wt.free_table(ft, style_id) for i, ft in enumerate(wb.free_tables)
+    }
+    tables[SKM_MARKER] = wt.respondent_table(wb, style_id)
+    return wt.splice_tables(buf.getvalue(), tables)
+
+
+def render_document(
+    wb: Workbook,
+    results: Results,
+    template: str | Path | None = None,
+    charts: dict[str, bytes | None] | None = None,
+) -> DocxTemplate:
+    """The rendered draft, in memory (charts drawn unless given)."""
     path = template_path(template)
     try:
         tpl = DocxTemplate(str(path))
@@ -84,26 +134,26 @@ def render_report(
         for k, png in charts.items()
     }
     context = build_context(wb, results, images)
-    env = jinja_env()
-    try:
-        missing = tpl.get_undeclared_template_variables(jinja_env=env, context=context)
-    except TemplateError as exc:
-        raise TemplateProblem(_template_error(path, exc)) from exc
-    if missing:
-        raise TemplateProblem(
-            f"Templat '{path.name}' memakai nama yang tidak dikenal: {', '.join(sorted(missing))}. "
-            "Periksa ejaan tag {{ … }} di templat; nama yang tersedia ada di templat bawaan lkjip_standar.docx."
-        )
+    env = jinja_env(frozenset(context))
     try:
         tpl.render(context, jinja_env=env, autoescape=True)
+    except UnknownNames as exc:
+        raise TemplateProblem(
+            f"Templat '{path.name}' memakai nama yang tidak dikenal: {exc}. Periksa ejaan tag "
+            "{{ … }} di templat; nama yang tersedia ada di templat bawaan lkjip_standar.docx."
+        ) from exc
     except TemplateError as exc:
         raise TemplateProblem(_template_error(path, exc)) from exc
-    document = tpl.docx
-    _insert_tables(document, wb)
-    _update_fields_on_open(document)
-    with atomic_path(output) as tmp:
-        tpl.save(str(tmp))
-    return Path(output)
+    _update_fields_on_open(tpl.docx)
+    return tpl
+
+
+def _table_style_id(tpl: DocxTemplate) -> str:
+    """The id of the template's 'Table Grid' style (a kabupaten's template may have renamed it)."""
+    try:
+        return tpl.docx.styles["Table Grid"].style_id
+    except KeyError:
+        return "TableGrid"
 
 
 def _template_error(path: Path, exc: TemplateError) -> str:
@@ -126,87 +176,3 @@ def _update_fields_on_open(document) -> None:
         anchor.addprevious(el)
     else:
         settings.append(el)
-
-
-def _insert_tables(document, wb: Workbook) -> None:
-    markers = {f"[[TABEL_BEBAS_{i}]]": ft for i, ft in enumerate(wb.free_tables)}
-    for paragraph in list(document.paragraphs):
-        text = paragraph.text.strip()
-        if text in markers:
-            ft = markers[text]
-            _table_after(
-                document,
-                paragraph,
-                list(ft.headers),
-                [list(r) for r in ft.rows],
-                _numeric_columns(ft),
-            )
-        elif text == SKM_MARKER:
-            codes = [c for c, _ in wb.skm_elements]
-            rows = [
-                [str(n), *[str(r.answers.get(c) or "-") for c in codes]]
-                for n, r in enumerate(wb.skm or [], start=1)
-            ]
-            _table_after(document, paragraph, ["No", *codes], rows, set(range(len(codes) + 1)))
-        else:
-            continue
-        paragraph._p.getparent().remove(paragraph._p)
-
-
-def _numeric_columns(ft: FreeTable) -> set[int]:
-    cols = set()
-    for i in range(len(ft.headers)):
-        values = [r[i] for r in ft.rows if i < len(r) and r[i] not in ("", "-")]
-        if values and all(
-            v.replace(".", "").replace(",", "").replace("%", "").isdigit() for v in values
-        ):
-            cols.add(i)
-    return cols
-
-
-def _table_after(
-    document, paragraph, headers: list[str], rows: list[list[str]], numeric: set[int]
-) -> None:
-    """Insert a plain grid table after `paragraph`.
-
-    The XML is written as one string and parsed once: building 10,000 rows cell by cell through
-    python-docx takes minutes, this takes a fraction of a second.
-    """
-    style_id = document.styles["Table Grid"].style_id
-    width = len(headers)
-    parts = [
-        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style_id}"/>'
-        '<w:tblW w:w="0" w:type="auto"/><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>',
-        "<w:gridCol/>" * width,
-        "</w:tblGrid>",
-        _table_row(headers, header=True, numeric=numeric),
-    ]
-    parts.extend(
-        _table_row(list(values[:width]) + [""] * (width - len(values)), False, numeric)
-        for values in rows
-    )
-    parts.append("</w:tbl>")
-    paragraph._p.addnext(parse_xml("".join(parts)))
-
-
-def _table_row(values: list[str], header: bool, numeric: set[int]) -> str:
-    row_pr = "<w:trPr><w:tblHeader/></w:trPr>" if header else ""
-    cells = []
-    for c, value in enumerate(values):
-        align = "center" if header else ("right" if c in numeric else "")
-        jc = f'<w:jc w:val="{align}"/>' if align else ""
-        bold = "<w:b/>" if header else ""
-        cells.append(
-            f'<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr><w:p><w:pPr>'
-            f'<w:spacing w:after="0"/>{jc}</w:pPr><w:r><w:rPr>{bold}<w:sz w:val="16"/></w:rPr>'
-            f'<w:t xml:space="preserve">{_xml_text(value)}</w:t></w:r></w:p></w:tc>'
-        )
-    return f"<w:tr>{row_pr}{''.join(cells)}</w:tr>"
-
-
-_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _xml_text(value: str) -> str:
-    """Text safe inside <w:t>: escaped, without the control characters XML forbids."""
-    return escape(_XML_ILLEGAL.sub("", value))

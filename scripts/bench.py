@@ -1,0 +1,244 @@
+"""Speed and memory of `lkjip report` and `lkjip batch`, against baselines, in one run.
+
+    python scripts/bench.py           # the figures of the README's performance section (~3 min)
+    python scripts/bench.py --cepat   # small sizes, to check that the benchmark itself works
+
+Prints, for the bundled example and a large synthetic workbook (10,000 SKM respondents, 1,000
+budget rows, 50 indicators): the stage times (read, compute, charts, render, save) beside the
+baselines on the same input (python-calamine reading the same values; bare docxtpl rendering
+the same template with the same context), peak memory, and the cold command-line time; then a
+batch of 30 synthetic kecamatan against 30 single `lkjip report` runs one after another.
+Every stage runs in a fresh process, so imports and memory are counted as a user meets them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "workbook_templates" / "contoh_paser_belengkong_2023.xlsx"
+sys.path.insert(0, str(ROOT / "scripts"))
+
+GOALS = {  # (label, limit, unit): the targets of issue 5, on a 2-core machine
+    "example_cli": ("contoh: seluruh laporan (perintah, dingin)", 2.0, "s"),
+    "large_total": ("besar: seluruh laporan (tahap)", 6.0, "s"),
+    "large_memory": ("besar: memori puncak", 400.0, "MB"),
+    "read_ratio": ("baca / calamine", 3.0, "×"),
+    "render_ratio": ("render / docxtpl polos", 1.2, "×"),
+    "batch_speedup": ("batch 30 lebih cepat dari 30 kali tunggal", 1.7, "× (minimal)"),
+}
+
+
+# --- child: the stages of one report, in a fresh process -------------------------------------
+
+
+def stages(path: str, repeats: int) -> dict:
+    """Stage times (medians of `repeats`), baselines and peak memory for one workbook."""
+    started = time.perf_counter()
+    from lkjip_xl import compute, read_workbook
+    from lkjip_xl.report.render import draw_charts, render_document, save_document
+
+    imported = time.perf_counter() - started
+    runs: dict[str, list[float]] = {}
+
+    def timed(name, fn, *args):
+        t = time.perf_counter()
+        value = fn(*args)
+        runs.setdefault(name, []).append(time.perf_counter() - t)
+        return value
+
+    for _ in range(repeats):
+        result = timed("read", read_workbook, path)
+        results = timed("compute", compute, result.workbook)
+        charts = timed("charts", draw_charts, results)
+        document = timed("render", render_document, result.workbook, results, None, charts)
+        timed("save", save_document, document, result.workbook)
+        timed("calamine", _calamine_read, path)
+        timed("docxtpl", _bare_docxtpl, result.workbook, results, charts)
+    out = {name: statistics.median(times) for name, times in runs.items()}
+    out["import"] = imported
+    out["peak_mb"] = _peak_mb()
+    return out
+
+
+def _calamine_read(path: str) -> None:
+    """The raw baseline: every sheet's values, nothing else."""
+    from python_calamine import CalamineWorkbook
+
+    wb = CalamineWorkbook.from_path(path)
+    for name in wb.sheet_names:
+        wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+
+
+def _bare_docxtpl(workbook, results, charts) -> None:
+    """The same template and context through docxtpl with its defaults (autoescape on)."""
+    import io
+
+    from docxtpl import DocxTemplate, InlineImage
+
+    from lkjip_xl.report.context import build_context
+    from lkjip_xl.report.render import CHART_WIDTH, template_path
+
+    tpl = DocxTemplate(str(template_path(None)))
+    images = {
+        k: (InlineImage(tpl, io.BytesIO(png), width=CHART_WIDTH) if png else None)
+        for k, png in charts.items()
+    }
+    tpl.render(build_context(workbook, results, images), autoescape=True)
+
+
+def _peak_mb() -> float | None:
+    try:
+        import resource
+    except ImportError:  # Windows: no getrusage
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 / (1024 if sys.platform == "darwin" else 1)  # bytes on macOS, KB on Linux
+
+
+# --- parent ----------------------------------------------------------------------------------
+
+
+def run_child(path: Path, repeats: int) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--tahap", str(path), "--ulang", str(repeats)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def cli_seconds(*args: str) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "lkjip_xl.cli", *args], check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--cepat", action="store_true", help="ukuran kecil, hanya memeriksa skrip")
+    p.add_argument("--tahap", help=argparse.SUPPRESS)
+    p.add_argument("--ulang", type=int, default=3, help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.tahap:
+        print(json.dumps(stages(args.tahap, args.ulang)))
+        return 0
+
+    from synthetic import write_synthetic
+
+    quick = args.cepat
+    size = (200, 100, 10) if quick else (10_000, 1_000, 50)
+    batch_n = 3 if quick else 30
+    print(f"Mesin: {os.cpu_count()} inti, Python {sys.version.split()[0]}, {sys.platform}")
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        large = write_synthetic(
+            tmp / "besar.xlsx",
+            "Besar",
+            indicators=size[2],
+            respondents=size[0],
+            budget_rows=size[1],
+        )
+        measured: dict[str, float | None] = {}
+        example = run_child(EXAMPLE, 1 if quick else 3)
+        big = run_child(large, 1)
+        _print_stages(
+            {"contoh": example, f"besar ({size[0]} resp., {size[1]} angg., {size[2]} ind.)": big}
+        )
+        cli = [cli_seconds("report", str(EXAMPLE), "-o", str(tmp / "c.docx")) for _ in range(3)]
+        measured["example_cli"] = statistics.median(cli)
+        measured["large_total"] = sum(
+            big[k] for k in ("read", "compute", "charts", "render", "save")
+        )
+        measured["large_memory"] = big["peak_mb"]
+        measured["read_ratio"] = max(
+            example["read"] / example["calamine"], big["read"] / big["calamine"]
+        )
+        measured["render_ratio"] = max(
+            example["render"] / example["docxtpl"], big["render"] / big["docxtpl"]
+        )
+        print(
+            f"\nPerintah 'lkjip report' pada contoh, dingin (termasuk memulai Python): "
+            f"{_s(measured['example_cli'])} (median dari 3)"
+        )
+
+        folder = tmp / "kabupaten"
+        folder.mkdir()
+        for i in range(batch_n):
+            write_synthetic(folder / f"kec_{i:02d}.xlsx", f"Kecamatan {i + 1}", seed=i)
+        started = time.perf_counter()
+        for i in range(batch_n):
+            cli_seconds("report", str(folder / f"kec_{i:02d}.xlsx"), "-o", str(tmp / f"s{i}.docx"))
+        singles = time.perf_counter() - started
+        batch = cli_seconds("batch", str(folder), "-o", str(tmp / "keluaran"))
+        measured["batch_speedup"] = singles / batch
+        print(
+            f"\n{batch_n} kali 'lkjip report' berturut-turut: {_s(singles)}; 'lkjip batch' atas "
+            f"{batch_n} buku kerja (juga menulis buku terisi dan rekap): {_s(batch)}; "
+            f"{measured['batch_speedup']:.2f}× lebih cepat"
+        )
+    _print_goals(measured)
+    return 0
+
+
+def _print_stages(columns: dict[str, dict]) -> None:
+    names = list(columns)
+    rows = [
+        ("impor modul", "import"),
+        ("baca + periksa", "read"),
+        ("hitung", "compute"),
+        ("grafik", "charts"),
+        ("render", "render"),
+        ("simpan", "save"),
+    ]
+    print(f"\n{'tahap':<28}" + "".join(f"{n[:34]:>36}" for n in names))
+    for label, key in rows:
+        print(f"{label:<28}" + "".join(f"{_s(columns[n][key]):>36}" for n in names))
+    total = {n: sum(columns[n][k] for _, k in rows[1:]) for n in names}
+    print(f"{'jumlah tahap (tanpa impor)':<28}" + "".join(f"{_s(total[n]):>36}" for n in names))
+    print(f"{'memori puncak':<28}" + "".join(f"{_mb(columns[n]['peak_mb']):>36}" for n in names))
+    print("pembanding:")
+    for label, key, ours in (
+        ("  baca calamine", "calamine", "read"),
+        ("  render docxtpl polos", "docxtpl", "render"),
+    ):
+        print(
+            f"{label:<28}"
+            + "".join(
+                f"{_s(columns[n][key]) + f' (kita {columns[n][ours] / columns[n][key]:.2f}×)':>36}"
+                for n in names
+            )
+        )
+
+
+def _print_goals(measured: dict[str, float | None]) -> None:
+    print("\nSasaran (mesin 2 inti):")
+    for key, (label, limit, unit) in GOALS.items():
+        value = measured.get(key)
+        if value is None:
+            print(f"  {label}: tidak terukur di sistem ini")
+            continue
+        met = value >= limit if key == "batch_speedup" else value <= limit
+        mark = "tercapai" if met else f"TIDAK tercapai ({value / limit:.2f}× dari batas)"
+        print(f"  {label}: {value:.2f} {unit} (batas {limit:g}) {mark}")
+
+
+def _s(seconds: float) -> str:
+    return f"{seconds:.3f} s"
+
+
+def _mb(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0f} MB"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,31 @@
+"""The benchmark script runs and prints every figure the README quotes (timings are not asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def test_bench_runs_quick_and_prints_every_figure():
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench.py"), "--cepat"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    ).stdout
+    for line in (
+        "baca + periksa",
+        "grafik",
+        "render",
+        "simpan",
+        "memori puncak",
+        "baca calamine",
+        "render docxtpl polos",
+        "lkjip report' pada contoh, dingin",
+        "'lkjip batch' atas 3 buku kerja",
+        "batch 30 lebih cepat dari 30 kali tunggal",
+    ):
+        assert line in out, line
