@@ -21,12 +21,13 @@ if TYPE_CHECKING:  # the names below, for readers and type checkers; imported on
     from .distribute import distribute
     from .fill import write_filled_copy
     from .mark import write_marked_copy
-    from .report.render import render_report
+    from .report.render import draw_charts, render_report
     from .template_writer import write_template
 
 _LAZY = {
     "carry_forward": ".carry_forward",
     "distribute": ".distribute",
+    "draw_charts": ".report.render",
     "find_workbooks": ".batch",
     "render_report": ".report.render",
     "run_batch": ".batch",
@@ -43,6 +44,7 @@ __all__ = [
     "compute",
     "compute_dict",
     "distribute",
+    "draw_charts",
     "fill_workbook",
     "find_workbooks",
     "read_workbook",

@@ -81,6 +81,7 @@ _KEPT_NARRATIVE = frozenset({"gambaran_umum"})
 class CarryForward:
     output: Path | None  # None when nothing was written
     year: int | None
+    kecamatan: str = ""
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -122,10 +123,11 @@ def carry_forward(source: str | Path, output: str | Path) -> CarryForward:
             and normalize(name) != normalize(PETUNJUK_SHEET_NAME)
         ]
     if has_errors(findings) or year is None:
-        return CarryForward(None, None, findings)
+        return CarryForward(None, None, findings=findings)
     prefill["tahun"] = year + 1
     write_template(output, prefill, rows, extra_sheets)
-    return CarryForward(Path(output), year + 1, findings)
+    kecamatan = str(prefill.get("kecamatan") or "")
+    return CarryForward(Path(output), year + 1, kecamatan, findings)
 
 
 def _identity(grid: Grid, findings: list[Finding]) -> tuple[dict[str, object], int | None]:

@@ -103,6 +103,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.set_defaults(func=_cmd_batch)
 
+    s = sub.add_parser(
+        "serve", help="jalankan halaman web untuk staf (unggah, periksa, unduh draf)"
+    )
+    s.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="alamat dengar (bawaan 127.0.0.1: hanya komputer ini; 0.0.0.0: seluruh jaringan kantor)",
+    )
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--batas-mb", type=int, default=20, help="ukuran unggahan terbesar (MB)")
+    s.add_argument(
+        "--simpan-unggahan",
+        metavar="FOLDER",
+        help="simpan salinan setiap unggahan di folder ini (bawaan: tidak disimpan)",
+    )
+    s.add_argument(
+        "--thread", type=int, default=8, help="jumlah permintaan yang dilayani bersamaan"
+    )
+    s.set_defaults(func=_cmd_serve)
+
     r = sub.add_parser("report", help="tulis draf Word LKjIP")
     r.add_argument("workbook")
     r.add_argument("-o", "--output", required=True, help="berkas .docx keluaran")
@@ -185,6 +205,24 @@ def _cmd_batch(args) -> int:
         result = api.run_batch(args.folder, args.output, args.template, args.proses, on_done=done)
     print(batch_summary(result, args.output))
     return EXIT_FINDINGS if result.failed else EXIT_OK
+
+
+def _cmd_serve(args) -> int:
+    import waitress
+
+    from .web import create_app
+
+    app = create_app(limit_mb=args.batas_mb, keep_uploads=args.simpan_unggahan)
+    where = (
+        "hanya dari komputer ini" if args.host in ("127.0.0.1", "localhost") else "dari jaringan"
+    )
+    print(
+        f"Halaman LKjIP berjalan di http://{args.host}:{args.port}/ ({where}). Ctrl+C untuk berhenti."
+    )
+    if args.host == "0.0.0.0":
+        print(f"Staf membuka http://<alamat-IP-komputer-ini>:{args.port}/ di peramban mereka.")
+    waitress.serve(app, host=args.host, port=args.port, threads=args.thread, ident="lkjip")
+    return EXIT_OK
 
 
 def _cmd_validate(args) -> int:

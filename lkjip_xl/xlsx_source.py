@@ -20,6 +20,7 @@ from python_calamine import CalamineWorkbook
 from .cells import parse_a1
 from .errors import WorkbookUnreadable
 
+MAX_UNPACKED_BYTES = 400 * 2**20  # the 10,000-respondent benchmark workbook unpacks to ~30 MB
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
 _HAS_FORMULA = re.compile(rb"<(\w+:)?f[ >/]")
@@ -62,11 +63,18 @@ def sniff(path: str | Path) -> None:
         )
     try:
         with zipfile.ZipFile(p) as zf:
-            names = set(zf.namelist())
+            infos = zf.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
         raise WorkbookUnreadable(
             f"Berkas '{p.name}' rusak atau terpotong; simpan ulang dari Excel."
         ) from exc
+    names = {i.filename for i in infos}
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > MAX_UNPACKED_BYTES:  # a zip bomb, or far beyond any kecamatan's workbook
+        raise WorkbookUnreadable(
+            f"Isi berkas '{p.name}' terlalu besar setelah dibuka ({unpacked // 2**20} MB; batas "
+            f"{MAX_UNPACKED_BYTES // 2**20} MB). Hapus sheet yang tidak diperlukan lalu simpan ulang."
+        )
     if "xl/workbook.xml" not in names:
         kind = "dokumen Word" if "word/document.xml" in names else "berkas ZIP lain"
         raise WorkbookUnreadable(

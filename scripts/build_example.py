@@ -24,6 +24,9 @@ from lkjip_xl.template_writer import write_template  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "example_data" / "paser_belengkong_2023"
 OUTPUT = ROOT / "workbook_templates" / "contoh_paser_belengkong_2023.xlsx"
+PACKAGED = (
+    ROOT / "lkjip_xl" / "data" / OUTPUT.name
+)  # served by `lkjip serve` from an installed copy
 LIST_SEPARATOR = "|"  # one misi / one point per line inside a cell
 
 
@@ -100,3 +103,5 @@ def build(output: Path = OUTPUT) -> Path:
 
 if __name__ == "__main__":
     print(f"Ditulis: {build()}")
+    PACKAGED.write_bytes(OUTPUT.read_bytes())
+    print(f"Ditulis: {PACKAGED}")

@@ -211,10 +211,11 @@ def test_report_never_overwrites_input_and_writes_atomically(tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["laporan.docx"]
 
 
-def test_packaged_template_is_the_built_one():
+def test_packaged_template_and_example_are_the_built_ones():
     assert (ROOT / "lkjip_xl" / "data" / "lkjip_standar.docx").read_bytes() == (
         ROOT / "docx_templates" / "lkjip_standar.docx"
     ).read_bytes()
+    assert (ROOT / "lkjip_xl" / "data" / EXAMPLE.name).read_bytes() == EXAMPLE.read_bytes()
 
 
 def test_belanja_and_perubahan_tables_and_chart(filled, tmp_path, capsys):

@@ -1,0 +1,279 @@
+"""The staff page: upload a workbook, see every finding, download the draft. Flask, on the public API.
+
+Safe by default: each upload goes into its own temporary folder under a fixed name (nothing the
+user sends reaches the file system as a path) and the folder is removed before the response;
+only .xlsx content is accepted, whatever the file is called; the size is capped; a broken or
+hostile file gets the same findings as the command line, and no page ever shows a traceback.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import os
+import shutil
+import tempfile
+import threading
+import time
+from collections import OrderedDict
+from contextlib import contextmanager
+from pathlib import Path
+
+from flask import Flask, abort, render_template, request, send_file
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+
+from .. import __version__, api
+from ..errors import LkjipError, WorkbookUnreadable
+from ..findings import Finding
+from ..formatting import fmt_number, fmt_percent, fmt_rupiah
+from ..safe_names import file_stem
+from ..schema import ALL_SHEETS, normalize
+from .result_store import DOCX, XLSX, Download, ResultStore
+
+log = logging.getLogger(__name__)
+UPLOAD_FIELD = "berkas"
+DEFAULT_LIMIT_MB = 20
+PAGE_CHARTS = ("capaian", "serapan", "ikm", "sebaran")
+
+
+class UploadRefused(Exception):
+    """An upload that cannot be processed; the message is shown to the user as it is."""
+
+
+def create_app(
+    limit_mb: int = DEFAULT_LIMIT_MB,
+    keep_uploads: str | Path | None = None,
+    store: ResultStore | None = None,
+) -> Flask:
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = limit_mb * 2**20
+    app.config["LIMIT_MB"] = limit_mb
+    app.jinja_env.filters.update(angka=fmt_number, persen=fmt_percent, rupiah=fmt_rupiah)
+    results = store or ResultStore()
+    busy = threading.BoundedSemaphore(os.cpu_count() or 2)  # heavy work, one per core
+    charts_lock = threading.Lock()  # matplotlib keeps global font caches
+    examples: dict[str, bytes] = {}
+
+    @app.after_request
+    def security_headers(response):
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            "frame-ancestors 'none'; form-action 'self'"
+        )
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    @app.get("/")
+    def index():
+        return render_template("index.html")
+
+    @app.get("/unduh/kosong")
+    def blank():
+        if "kosong" not in examples:
+            with _workspace() as folder:
+                examples["kosong"] = api.write_template(folder / "kosong.xlsx").read_bytes()
+        return _send(Download("LKjIP_buku_kerja_kosong.xlsx", examples["kosong"], XLSX))
+
+    @app.get("/unduh/contoh")
+    def example():
+        path = Path(__file__).resolve().parent.parent / "data" / "contoh_paser_belengkong_2023.xlsx"
+        return _send(Download(path.name, path.read_bytes(), XLSX))
+
+    @app.post("/periksa")
+    def check():
+        with busy, _received(keep_uploads) as (path, original):
+            try:
+                result = api.read_workbook(path)
+            except WorkbookUnreadable as exc:
+                return _unreadable(exc, original)
+            downloads: dict[str, Download] = {}
+            stem = _stem(result, original)
+            if not result.ok:
+                if result.workbook is not None or result.findings:
+                    marked = api.write_marked_copy(
+                        path, path.with_name("ditandai.xlsx"), result.findings
+                    )
+                    downloads["ditandai"] = Download(
+                        f"{stem}_ditandai.xlsx", Path(marked).read_bytes(), XLSX
+                    )
+                token = results.put(downloads) if downloads else None
+                return render_template(
+                    "temuan.html",
+                    original=original,
+                    result=result,
+                    groups=group_by_sheet(result.findings),
+                    errors=len(result.errors),
+                    warnings=len(result.warnings),
+                    token=token,
+                )
+            workbook = result.workbook
+            figures = api.compute(workbook)
+            with charts_lock:
+                charts = api.draw_charts(figures)
+            draft = api.render_report(workbook, figures, path.with_name("draf.docx"), charts=charts)
+            filled = api.write_filled_copy(workbook, figures, path, path.with_name("terisi.xlsx"))
+            downloads["draf"] = Download(f"{stem}_draf_LKjIP.docx", Path(draft).read_bytes(), DOCX)
+            downloads["terisi"] = Download(f"{stem}_terisi.xlsx", Path(filled).read_bytes(), XLSX)
+            return render_template(
+                "hasil.html",
+                original=original,
+                result=result,
+                data=api.results_to_dict(workbook, figures),
+                charts={k: _data_uri(charts.get(k)) for k in PAGE_CHARTS if charts.get(k)},
+                groups=group_by_sheet(result.findings),
+                warnings=len(result.warnings),
+                token=results.put(downloads),
+                minutes=int(results.ttl // 60),
+            )
+
+    @app.post("/tahun-berikutnya")
+    def next_year():
+        with busy, _received(keep_uploads) as (path, original):
+            out = path.with_name("tahun_berikutnya.xlsx")
+            try:
+                carried = api.carry_forward(path, out)
+            except WorkbookUnreadable as exc:
+                return _unreadable(exc, original)
+            if not carried.ok:
+                return render_template(
+                    "temuan.html",
+                    original=original,
+                    result=None,
+                    carry=True,
+                    groups=group_by_sheet(carried.findings),
+                    errors=sum(f.is_error for f in carried.findings),
+                    warnings=sum(not f.is_error for f in carried.findings),
+                    token=None,
+                )
+            stem = file_stem(carried.kecamatan or Path(original).stem, "buku_kerja")
+            name = f"LKjIP_{stem}_{carried.year}.xlsx"
+            return _send(Download(name, out.read_bytes(), XLSX))
+
+    @app.get("/hasil/<token>/<kind>")
+    def download(token: str, kind: str):
+        found = results.get(token, kind)
+        if found is None:
+            abort(404)
+        return _send(found)
+
+    @app.errorhandler(RequestEntityTooLarge)
+    def too_large(_exc):
+        text = (
+            f"Berkas lebih besar dari batas {app.config['LIMIT_MB']} MB. Buku kerja LKjIP biasanya "
+            "di bawah 2 MB: hapus gambar atau sheet yang tidak diperlukan, simpan, lalu unggah lagi."
+        )
+        return render_template("pesan.html", title="Berkas terlalu besar", text=text), 413
+
+    @app.errorhandler(UploadRefused)
+    def refused(exc):
+        return render_template(
+            "pesan.html", title="Berkas belum dapat diperiksa", text=str(exc)
+        ), 400
+
+    @app.errorhandler(404)
+    def not_found(_exc):
+        text = (
+            "Halaman atau hasil ini tidak ada. Hasil unduhan hanya disimpan sebentar; "
+            "unggah buku kerja sekali lagi."
+        )
+        return render_template("pesan.html", title="Tidak ditemukan", text=text), 404
+
+    @app.errorhandler(LkjipError)
+    def lkjip_error(exc):
+        return render_template("pesan.html", title="Tidak dapat diproses", text=str(exc)), 400
+
+    @app.errorhandler(Exception)
+    def unexpected(exc):
+        if isinstance(exc, HTTPException):
+            return exc
+        log.exception("unexpected error")
+        text = (
+            "Terjadi kesalahan di dalam alat ini, bukan di buku kerja Anda. Coba sekali lagi; bila "
+            "terulang, kirim buku kerja ke koordinator kabupaten."
+        )
+        return render_template("pesan.html", title="Kesalahan alat", text=text), 500
+
+    @app.context_processor
+    def globals_for_pages():
+        return {"version": __version__, "limit_mb": app.config["LIMIT_MB"]}
+
+    return app
+
+
+# --- uploads ---------------------------------------------------------------------------------
+
+
+@contextmanager
+def _workspace():
+    folder = Path(tempfile.mkdtemp(prefix="lkjip-web-"))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def _received(keep_uploads: str | Path | None):
+    """The uploaded file saved as `buku.xlsx` in a fresh folder, removed when the block ends."""
+    upload = request.files.get(UPLOAD_FIELD)
+    if upload is None or not upload.filename:
+        raise UploadRefused("Pilih berkas buku kerja (.xlsx) terlebih dulu, lalu tekan tombolnya.")
+    original = (
+        Path(upload.filename.replace("\\", "/")).name[:120] or "buku.xlsx"
+    )  # shown, never used as a path
+    with _workspace() as folder:
+        path = folder / "buku.xlsx"
+        upload.save(path)
+        if keep_uploads:
+            _keep(path, Path(keep_uploads), original)
+        yield path, original
+
+
+def _keep(path: Path, folder: Path, original: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    shutil.copyfile(
+        path,
+        folder
+        / f"{stamp}_{os.getpid()}_{threading.get_ident()}_{file_stem(Path(original).stem)}.xlsx",
+    )
+
+
+def _unreadable(exc: WorkbookUnreadable, original: str):
+    """The CLI's sentence for a file that is no workbook, naming the file as the user knows it."""
+    text = str(exc).replace("'buku.xlsx'", f"'{original}'")
+    return render_template("pesan.html", title="Berkas belum dapat diperiksa", text=text), 400
+
+
+def _send(download: Download):
+    import io
+
+    return send_file(
+        io.BytesIO(download.data),
+        mimetype=download.mimetype,
+        as_attachment=True,
+        download_name=download.filename,
+        max_age=0,
+    )
+
+
+def _stem(result, original: str) -> str:
+    kecamatan = result.workbook.identity.kecamatan if result.workbook else ""
+    return file_stem(kecamatan or Path(original).stem, "buku_kerja")
+
+
+def _data_uri(png: bytes | None) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii") if png else ""
+
+
+def group_by_sheet(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
+    """Findings per sheet in the contract's sheet order (others after), errors before warnings."""
+    order = {normalize(s.name): i for i, s in enumerate(ALL_SHEETS)}
+    groups: OrderedDict[str, list[Finding]] = OrderedDict()
+    for f in findings:
+        groups.setdefault(f.sheet or "Umum", []).append(f)
+    ordered = sorted(
+        groups.items(), key=lambda kv: (order.get(normalize(kv[0]), len(order)), kv[0])
+    )
+    return [(sheet, sorted(items, key=lambda f: not f.is_error)) for sheet, items in ordered]
