@@ -15,6 +15,7 @@ import traceback
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,8 +61,13 @@ def run_batch(
     template: str | Path | None = None,
     workers: int | None = None,
     on_done: Callable[[BatchItem], None] | None = None,
+    worker: Callable[..., BatchItem] | None = None,
 ) -> BatchResult:
-    """Process every workbook of `folder` into `out_dir`, then write the recap there."""
+    """Process every workbook of `folder` into `out_dir`, then write the recap there.
+
+    `worker` replaces process_one (tests use it to simulate a worker that dies).
+    """
+    worker = worker or process_one
     folder, out_dir = Path(folder), Path(out_dir)
     if folder.resolve() == out_dir.resolve():
         raise OutputRefused(
@@ -72,35 +78,48 @@ def run_batch(
     jobs = list(zip(paths, _output_folders(paths), strict=True))
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     items: list[BatchItem] = []
+    tasks = [(str(path), str(out_dir / name), _str(template)) for path, name in jobs]
+
+    def done(item: BatchItem) -> None:
+        items.append(item)
+        if on_done:
+            on_done(item)
+
     if workers == 1:
-        for path, name in jobs:
-            items.append(process_one(str(path), str(out_dir / name), _str(template)))
-            if on_done:
-                on_done(items[-1])
+        for task in tasks:
+            done(worker(*task))
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {
-                pool.submit(process_one, str(path), str(out_dir / name), _str(template)): (
-                    path,
-                    name,
-                )
-                for path, name in jobs
-            }
-            for future in as_completed(futures):
-                path, name = futures[future]
-                try:
-                    item = future.result()
-                except Exception as exc:  # a worker that died (out of memory, killed)
-                    item = BatchItem(path.name, name, reason=f"proses berhenti: {exc}")
-                items.append(item)
-                if on_done:
-                    on_done(item)
+        for task in _in_pool(worker, tasks, workers, done):
+            # the pool broke (a worker killed by the system, e.g. out of memory): every
+            # unfinished workbook runs again in a pool of its own, so only the culprit fails
+            lost = _in_pool(worker, [task], 1, done)
+            for path, out, _ in lost:
+                done(BatchItem(Path(path).name, Path(out).name, reason=_KILLED))
     order = {path.name: i for i, (path, _) in enumerate(jobs)}
     items.sort(key=lambda i: order[i.source])
     result = BatchResult(items)
     if items:
         result.recap = write_recap(items, out_dir)
     return result
+
+
+_KILLED = (
+    "proses pengolahnya dihentikan sistem (mungkin kehabisan memori); buka dan simpan ulang "
+    "buku kerja di Excel, hapus gambar/sheet yang tidak perlu, lalu coba lagi"
+)
+
+
+def _in_pool(worker, tasks: list[tuple], workers: int, done) -> list[tuple]:
+    """Run tasks in a process pool, reporting each finished item; return the tasks lost."""
+    lost = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(worker, *task): task for task in tasks}
+        for future in as_completed(futures):
+            try:
+                done(future.result())
+            except BrokenProcessPool:
+                lost.append(futures[future])
+    return lost
 
 
 def process_one(path: str, out_dir: str, template: str | None = None) -> BatchItem:

@@ -151,3 +151,22 @@ def test_process_one_reports_an_empty_file(tmp_path):
     empty.write_bytes(b"")
     item = process_one(str(empty), str(tmp_path / "out" / "kosong"))
     assert item.status == "tidak terbaca" and "0 byte" in item.reason
+
+
+def _dies_on_kuaro(path: str, out: str, template=None):
+    """A worker the system kills mid-way (as the OOM killer would) for one workbook."""
+    import os
+
+    if path.endswith("Kuaro.xlsx"):
+        os._exit(1)
+    return process_one(path, out, template)
+
+
+def test_a_worker_killed_by_the_system_fails_only_its_own_workbook(kabupaten, tmp_path):
+    folder, made = kabupaten
+    result = run_batch(folder, tmp_path / "keluar", workers=2, worker=_dies_on_kuaro)
+    by_name = {i.source: i for i in result.items}
+    assert set(by_name) == set(made)
+    assert "dihentikan sistem" in by_name["Kuaro.xlsx"].reason
+    assert all(by_name[f"{name}.xlsx"].ok for name in GOOD)
+    assert by_name["Muara Komam.xlsx"].status == "ada kesalahan"
