@@ -742,7 +742,7 @@ def sheet_spec(name: str) -> SheetSpec:
 
 
 # Indonesian terms and the English words the code uses for them (rendered into the docs).
-GLOSSARY: tuple[tuple[str, str], ...] = (
+_GLOSSARY: tuple[tuple[str, str], ...] = (
     ("anggaran", "budget"),
     ("capaian", "achievement (realisasi against target, %)"),
     ("efisiensi", "efficiency (capaian % / serapan %)"),
@@ -751,6 +751,13 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
     ("kegiatan", "activity (second budget level)"),
     ("kemajuan Renstra", "progress towards the five-year plan's end target"),
     ("LKjIP", "annual government performance report"),
+    ("buku kerja", "workbook"),
+    ("daftar kecamatan", "the kabupaten's list used to distribute workbooks (distribute.py)"),
+    ("draf", "draft (the Word report before it is edited and signed)"),
+    ("rekap", "recap across kecamatan (recap.py)"),
+    ("tahun lalu / tahun berikutnya", "last year / next year (carry_forward.py)"),
+    ("temuan", "finding: a problem at a sheet and cell"),
+    ("ditandai", "marked: the copy with problem cells highlighted (mark.py)"),
     ("mutu pelayanan", "service quality grade A–D"),
     ("NRR (nilai rata-rata)", "mean answer of one SKM element"),
     ("pagu", "budget ceiling"),
@@ -767,3 +774,4 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
     ("tren", "trend against last year"),
     ("unsur", "survey element (U1…U9)"),
 )
+GLOSSARY = tuple(sorted(_GLOSSARY, key=lambda term: term[0].lower()))

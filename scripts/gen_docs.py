@@ -77,6 +77,15 @@ def contract_markdown() -> str:
         "",
         "Tabel bebas yang dimuat apa adanya di lampiran, berjudul sisa nama sheet. Baris pertama yang terisi = judul kolom.",
         "",
+        "## Daftar kecamatan (`lkjip template --daftar`)",
+        "",
+        "Buku kerja kabupaten untuk membagikan buku kerja kosong. Sheet pertama; baris judul di 10 baris "
+        "pertama memakai label isian sheet `Identitas` (huruf besar/kecil dan spasi bebas); `Kecamatan` "
+        "wajib, label lain opsional; kolom lain diabaikan dengan peringatan. Satu kecamatan per baris; "
+        "nama kecamatan tidak boleh ganda. Label yang dikenal: "
+        + ", ".join(f"`{s.label}`" for s in SETTINGS if not s.written_by_tool)
+        + ".",
+        "",
         "## Kode temuan",
         "",
         "Setiap masalah dilaporkan dengan sheet, sel, kode tetap di bawah ini, jenis (error menghentikan laporan; "
