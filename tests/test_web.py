@@ -277,3 +277,36 @@ def test_two_concurrent_uploads_see_only_their_own_files(app, filled, tmp_path):
         text = "\n".join(p.text for p in Document(io.BytesIO(drafts[name])).paragraphs).upper()
         assert name.upper() in text and other.upper() not in text
     assert_no_leftovers(tmp_path)
+
+
+def test_lkjip_serve_listens_on_loopback_by_default():
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "lkjip_xl.cli", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as reply:
+                    assert reply.status == 200
+                    assert "Periksa buku kerja LKjIP" in reply.read().decode("utf-8")
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "server did not start"
+                time.sleep(0.3)
+    finally:
+        proc.terminate()
+        output = proc.communicate(timeout=10)[0]
+    assert f"http://127.0.0.1:{port}/" in output and "hanya dari komputer ini" in output
