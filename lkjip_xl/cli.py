@@ -217,10 +217,14 @@ def _cmd_serve(args) -> int:
         "hanya dari komputer ini" if args.host in ("127.0.0.1", "localhost") else "dari jaringan"
     )
     print(
-        f"Halaman LKjIP berjalan di http://{args.host}:{args.port}/ ({where}). Ctrl+C untuk berhenti."
+        f"Halaman LKjIP berjalan di http://{args.host}:{args.port}/ ({where}). Ctrl+C untuk berhenti.",
+        flush=True,  # the banner must reach a log file before the server blocks
     )
     if args.host == "0.0.0.0":
-        print(f"Staf membuka http://<alamat-IP-komputer-ini>:{args.port}/ di peramban mereka.")
+        print(
+            f"Staf membuka http://<alamat-IP-komputer-ini>:{args.port}/ di peramban mereka.",
+            flush=True,
+        )
     waitress.serve(app, host=args.host, port=args.port, threads=args.thread, ident="lkjip")
     return EXIT_OK
 
