@@ -24,6 +24,8 @@ MAX_UNPACKED_BYTES = 400 * 2**20  # the 10,000-respondent benchmark workbook unp
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
 _HAS_FORMULA = re.compile(rb"<(\w+:)?f[ >/]")
+# A workbook is untrusted input: no entity expansion (billion laughs, local files), no network.
+_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 _NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -176,8 +178,8 @@ class XlsxSource:
     def _map_sheet_paths(self) -> dict[str, str]:
         """Sheet title → its XML part inside the package."""
         try:
-            wb_xml = etree.fromstring(self._zip.read("xl/workbook.xml"))
-            rels_xml = etree.fromstring(self._zip.read("xl/_rels/workbook.xml.rels"))
+            wb_xml = etree.fromstring(self._zip.read("xl/workbook.xml"), _SAFE_XML)
+            rels_xml = etree.fromstring(self._zip.read("xl/_rels/workbook.xml.rels"), _SAFE_XML)
         except (KeyError, etree.XMLSyntaxError):
             return {}
         targets = {
@@ -196,7 +198,7 @@ class XlsxSource:
     def _find_percent_styles(self) -> frozenset[bytes]:
         """The cell style indexes (the `s` attribute) whose number format shows a percentage."""
         try:
-            styles = etree.fromstring(self._zip.read("xl/styles.xml"))
+            styles = etree.fromstring(self._zip.read("xl/styles.xml"), _SAFE_XML)
         except (KeyError, etree.XMLSyntaxError):
             return frozenset()
         percent_fmts = set(_BUILTIN_PERCENT_FORMATS)
@@ -242,7 +244,10 @@ def _uncached_formulas(xml: bytes) -> set[tuple[int, int]]:
     if not xml or not _HAS_FORMULA.search(xml):
         return set()
     found = set()
-    for _, cell in etree.iterparse(io.BytesIO(xml), tag=f"{{{_NS_MAIN}}}c"):
+    cells = etree.iterparse(
+        io.BytesIO(xml), tag=f"{{{_NS_MAIN}}}c", resolve_entities=False, no_network=True
+    )
+    for _, cell in cells:
         f = cell.find(f"{{{_NS_MAIN}}}f")
         if f is not None:
             v = cell.find(f"{{{_NS_MAIN}}}v")

@@ -310,3 +310,29 @@ def test_lkjip_serve_listens_on_loopback_by_default():
         proc.terminate()
         output = proc.communicate(timeout=10)[0]
     assert f"http://127.0.0.1:{port}/" in output and "hanya dari komputer ini" in output
+
+
+def test_hostile_xml_entities_are_neither_expanded_nor_leaked(client, tmp_path):
+    secret = tmp_path / "rahasia.txt"
+    secret.write_text("RAHASIA-123")
+    doctype = (
+        f'<!DOCTYPE r [<!ENTITY x SYSTEM "file://{secret}"><!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    )
+    hostile = io.BytesIO()
+    with zipfile.ZipFile(EXAMPLE) as zin, zipfile.ZipFile(hostile, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename.startswith(("xl/worksheets/", "xl/workbook.xml", "xl/styles.xml")):
+                text = data.decode("utf-8")
+                text = (
+                    text.replace("?>", "?>" + doctype, 1)
+                    if text.startswith("<?xml")
+                    else doctype + text
+                )
+                data = text.replace("<t>Paser Belengkong</t>", "<t>&x;&b;</t>").encode("utf-8")
+            zout.writestr(info, data)
+    page = upload(client, "/periksa", hostile.getvalue(), "jahat.xlsx")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 400 and "rusak" in html
+    assert "RAHASIA" not in html
