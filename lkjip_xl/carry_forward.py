@@ -16,6 +16,7 @@ flag is carried too and nothing is lost; the new file is the current standard te
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,11 +138,13 @@ def _identity(grid: Grid, findings: list[Finding]) -> tuple[dict[str, object], i
     label_col, value_col = table.columns["label"], table.columns["value"]
     prefill: dict[str, object] = {}
     year, year_row = None, None
+    rows: dict[str, int] = {}
     for r in table.data_rows:
         s = next((s for s in SETTINGS if s.matches(grid.value(r, label_col))), None)
         if s is None or s.written_by_tool or s.key in prefill:
             continue
         value = _cell(grid, r, value_col, s.kind)
+        rows[s.key] = r
         if s.key == "tahun":
             year_row = r
             if not is_blank(value):
@@ -162,7 +165,21 @@ def _identity(grid: Grid, findings: list[Finding]) -> tuple[dict[str, object], i
                 hint="Tahun berikutnya dihitung dari Tahun Laporan; isi tahun 4 angka, mis. 2023.",
             )
         )
+    period = _RENSTRA_PERIOD.search(str(prefill.get("periode_renstra", "")))
+    if year is not None and period and year + 1 > int(period.group(2)):
+        findings.append(
+            finding(
+                "renstra-period-ended",
+                grid.title,
+                a1(rows["periode_renstra"], value_col),
+                period=period.group(0),
+                year=year + 1,
+            )
+        )
     return prefill, year
+
+
+_RENSTRA_PERIOD = re.compile(r"(\d{4})\s*(?:-|–|—|/|s\.?\s?d\.?|sampai)\s*(\d{4})")  # 2021-2026
 
 
 def _moved_rows(grid: Grid, spec: SheetSpec, findings: list[Finding]) -> Rows:

@@ -278,6 +278,11 @@ CODES: dict[str, Code] = {
         "Daftar kosong",
         "Daftar tidak berisi satu kecamatan pun. Isi satu kecamatan per baris di bawah judul 'Kecamatan'.",
     ),
+    "renstra-period-ended": Code(
+        W,
+        "Periode Renstra sudah berakhir",
+        "Periode Renstra {period} berakhir sebelum tahun {year}. Perbarui Periode Renstra dan Target Akhir Renstra di buku kerja tahun {year} bila Renstra baru sudah ditetapkan.",
+    ),
     "output-exists": Code(
         E,
         "Berkas keluaran sudah ada",

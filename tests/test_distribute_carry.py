@@ -286,3 +286,16 @@ def test_carry_forward_never_writes_onto_its_input(tmp_path, capsys):
     before = sha256(copy)
     assert main(["template", "--dari", str(copy), "-o", str(copy)]) == 2
     assert sha256(copy) == before
+
+
+@pytest.mark.parametrize(("period", "warned"), [("2021 s.d. 2024", True), ("2021-2026", False)])
+def test_carry_forward_warns_when_the_renstra_period_has_ended(filled, tmp_path, period, warned):
+    from lkjip_xl.carry_forward import carry_forward
+
+    src = filled(identitas={"Periode Renstra": period, "Tahun Laporan": 2024})
+    result = carry_forward(src, tmp_path / "depan.xlsx")
+    assert result.ok and result.year == 2025
+    found = [f for f in result.findings if f.code == "renstra-period-ended"]
+    assert bool(found) is warned
+    if warned:
+        assert found[0].sheet == "Identitas" and "2025" in found[0].message
