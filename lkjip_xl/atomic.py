@@ -34,7 +34,15 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         raise OutputRefused(
             f"Folder '{target.parent}' tidak dapat dibuat ({exc.strerror})."
         ) from exc
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent
+        )
+    except OSError as exc:
+        raise OutputRefused(
+            f"Berkas '{target.name}' tidak dapat ditulis di folder '{target.parent}' "
+            f"({exc.strerror}). Pilih folder lain."
+        ) from exc
     os.close(fd)
     tmp_path = Path(tmp)
     try:

@@ -36,6 +36,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LkjipError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_UNREADABLE
+    except OSError as exc:  # a folder without permission, a full disk: a sentence, not a traceback
+        where = f" '{exc.filename}'" if exc.filename else ""
+        print(
+            f"Berkas atau folder{where} tidak dapat dipakai: {exc.strerror or exc}.",
+            file=sys.stderr,
+        )
+        return EXIT_UNREADABLE
 
 
 def _utf8_stdout() -> None:

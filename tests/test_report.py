@@ -280,3 +280,11 @@ def test_belanja_and_perubahan_tables_and_chart(filled, tmp_path, capsys):
     assert "25,00" in [c.text for c in belanja_table.rows[1].cells]
     charts = [p.text for p in document.paragraphs if p.style.name == "Keterangan Grafik"]
     assert any("Sebelum dan Sesudah Perubahan" in c for c in charts)
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_sentence_not_a_traceback(tmp_path, capsys):
+    blocker = tmp_path / "bukan_folder.txt"
+    blocker.write_text("x")
+    assert main(["report", str(EXAMPLE), "-o", str(blocker / "laporan.docx")]) == 2
+    err = capsys.readouterr().err
+    assert "tidak dapat dibuat" in err and "Traceback" not in err
