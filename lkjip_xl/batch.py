@@ -146,11 +146,9 @@ def process_one(path: str, out_dir: str, template: str | None = None) -> BatchIt
 
 
 def _process(source: Path, out: Path, template: str | None, item: BatchItem) -> None:
-    from .api import compute, read_workbook, render_report, results_to_dict
-    from .fill import write_filled_copy
-    from .mark import write_marked_copy
+    from . import api  # at call time: api stands above batch (it re-exports run_batch)
 
-    result = read_workbook(source)
+    result = api.read_workbook(source)
     item.errors, item.warnings = len(result.errors), len(result.warnings)
     stem = out.name
     if result.findings:
@@ -164,16 +162,16 @@ def _process(source: Path, out: Path, template: str | None, item: BatchItem) -> 
     if not result.ok:
         item.status, item.reason = FAILED, _reason(result.errors)
         marked = out / f"{stem}{MARKED}"
-        write_marked_copy(source, marked, result.findings)
+        api.write_marked_copy(source, marked, result.findings)
         item.outputs.append(marked.name)
         return
-    results = compute(result.workbook)
+    results = api.compute(result.workbook)
     draft = out / f"{stem}{DRAFT}"
-    render_report(result.workbook, results, draft, template)
+    api.render_report(result.workbook, results, draft, template)
     filled = out / f"{stem}{FILLED}"
-    write_filled_copy(result.workbook, results, source, filled)
+    api.write_filled_copy(result.workbook, results, source, filled)
     item.outputs += [draft.name, filled.name]
-    item.figures = results_to_dict(result.workbook, results)
+    item.figures = api.results_to_dict(result.workbook, results)
     item.status = OK
 
 

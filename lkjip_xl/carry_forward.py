@@ -23,6 +23,7 @@ from pathlib import Path
 from .atomic import refuse_overwrite
 from .cells import a1
 from .findings import Finding, finding, has_errors
+from .numbers import cell_number
 from .schema import (
     ANGGARAN_SHEET,
     BELANJA_SHEET,
@@ -214,13 +215,8 @@ def _narrative_rows(grid: Grid | None, findings: list[Finding]) -> Rows:
 def _cell(grid: Grid, row: int, col: int, kind: Kind) -> object:
     """A cell's value as typed; a percent-formatted number becomes the percentage it shows."""
     value = grid.value(row, col)
-    if (
-        kind in (Kind.MEASURE, Kind.NUMBER)
-        and isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and grid.number_format(row, col)
-    ):
-        return value * 100
+    if kind in (Kind.MEASURE, Kind.NUMBER) and type(value) in (int, float):
+        return cell_number(value, grid.number_format(row, col))  # the reader's percent rule
     return value
 
 

@@ -168,29 +168,23 @@ def _cmd_template(args) -> int:
 
 def _cmd_distribute(args) -> int:
     result = api.distribute(args.daftar, args.output)
-    if result.findings:
-        _print_findings(result.findings, "table")
-    if not result.ok:
-        print("Tidak ada buku kerja yang ditulis; perbaiki daftar lalu ulangi.")
-        return EXIT_FINDINGS
-    for path in result.written:
-        print(f"  {path}")
-    print(f"{len(result.written)} buku kerja kosong ditulis ke {args.output}")
-    return EXIT_OK
+    written = [f"  {path}" for path in result.written]
+    written.append(f"{len(result.written)} buku kerja kosong ditulis ke {args.output}")
+    return _report_output(
+        result,
+        "Tidak ada buku kerja yang ditulis; perbaiki daftar lalu ulangi.",
+        "\n".join(written),
+    )
 
 
 def _cmd_carry_forward(args) -> int:
     result = api.carry_forward(args.dari, args.output)
-    if result.findings:
-        _print_findings(result.findings, "table")
-    if not result.ok:
-        print("Buku kerja tahun berikutnya tidak ditulis; perbaiki buku kerja asal lalu ulangi.")
-        return EXIT_FINDINGS
-    print(
+    return _report_output(
+        result,
+        "Buku kerja tahun berikutnya tidak ditulis; perbaiki buku kerja asal lalu ulangi.",
         f"Buku kerja tahun {result.year} ditulis: {result.output}. Target dan realisasi tahun lalu "
-        "sudah dipindahkan; isi target, realisasi, anggaran dan SKM tahun ini."
+        "sudah dipindahkan; isi target, realisasi, anggaran dan SKM tahun ini.",
     )
-    return EXIT_OK
 
 
 def _cmd_batch(args) -> int:

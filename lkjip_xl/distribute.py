@@ -15,7 +15,7 @@ from .cells import a1
 from .findings import Finding, finding, has_errors
 from .safe_names import file_stem
 from .schema import HEADER_SEARCH_ROWS, SETTINGS, Column, Setting, normalize, setting
-from .tables import parse_value, text_of
+from .tables import parse_value, row_blank, text_of
 from .template_writer import write_template
 from .xlsx_source import Grid, XlsxSource, is_blank
 
@@ -93,15 +93,15 @@ def read_list(grid: Grid) -> tuple[list[ListEntry], list[Finding]]:
             continue
         columns[col] = s
 
+    kec_col = next(c for c, s in columns.items() if s is kecamatan)
     entries: list[ListEntry] = []
     seen: dict[str, int] = {}
     for r in range(header_row + 1, grid.height + 1):
-        if all(is_blank(v) for v in grid.values[r - 1]):
+        if row_blank(grid, r):
             findings.append(finding("list-row-empty", grid.title, a1(r, 1), row=r))
             continue
         prefill = _row_values(grid, r, columns, findings)
         name = prefill.get("kecamatan")
-        kec_col = next(c for c, s in columns.items() if s.key == "kecamatan")
         if not name:
             findings.append(finding("list-kecamatan-blank", grid.title, a1(r, kec_col), row=r))
             continue

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
 
 from .atomic import atomic_path
 from .formatting import fmt_number, fmt_percent, fmt_rupiah
@@ -201,7 +202,7 @@ def _write_xlsx(wb, rows: list[RecapRow], ikus: list[str]) -> None:
         len(headers) - 1,
         {
             "type": "formula",
-            "criteria": f'=${_letter(status_col)}{first + 2}<>"{OK}"',
+            "criteria": f'=${xl_col_to_name(status_col)}{first + 2}<>"{OK}"',
             "format": wb.add_format({"bg_color": _FAILED_FILL}),
         },
     )
@@ -308,12 +309,6 @@ def _cell(ws, r: int, c: int, value: object, cell_format) -> None:
 
 def _col(header: str) -> int:
     return next(i for i, (h, *_) in enumerate(_FIXED) if h == header)
-
-
-def _letter(col: int) -> str:
-    from xlsxwriter.utility import xl_col_to_name
-
-    return xl_col_to_name(col)
 
 
 def _title(rows: list[RecapRow]) -> str:

@@ -120,13 +120,13 @@ def locate(grid: Grid, spec: SheetSpec, findings: list[Finding]) -> Table | None
 def _data_rows(grid: Grid, header_row: int, findings: list[Finding]) -> list[int]:
     rows: list[int] = []
     r = header_row + 1
-    while r <= grid.height and not _row_blank(grid, r):
+    while r <= grid.height and not row_blank(grid, r):
         rows.append(r)
         r += 1
     # anything after the gap is reported, never silently lost
     in_block = False
     while r <= grid.height:
-        if _row_blank(grid, r):
+        if row_blank(grid, r):
             in_block = False
         elif not in_block:
             in_block = True
@@ -136,7 +136,7 @@ def _data_rows(grid: Grid, header_row: int, findings: list[Finding]) -> list[int
     return rows
 
 
-def _row_blank(grid: Grid, r: int) -> bool:
+def row_blank(grid: Grid, r: int) -> bool:
     return all(is_blank(v) for v in grid.values[r - 1])
 
 
@@ -173,30 +173,22 @@ class CellReader:
         )
 
     def get(self, row: int, key: str) -> object:
-        """The parsed value of a column by its kind; None when blank, unparseable or absent."""
+        """The parsed value of a column by its kind; None when blank, unparseable or absent.
+
+        Runs for every cell of every table: the cell reference is built only for a finding.
+        """
         column = self._spec_columns[key]
         col = self.table.columns.get(key)
         if col is None:
             return self._defaults[key]
         grid = self.table.grid
-        cells = grid.values[row - 1]
-        if (
-            (col > len(cells) or cells[col - 1] is None)
-            and not (column.grouping or column.value_required)
-            and (row, col) not in grid.uncached
-        ):
-            return self._defaults[key]  # the common blank optional cell, kept cheap
-        return self.parse(row, col, column)
-
-    def parse(self, row: int, col: int, column: Column) -> object:
-        grid = self.table.grid
         if (row, col) in grid.uncached:
             self.findings.append(finding("formula-no-cache", grid.title, a1(row, col)))
             return None
         value = grid.value(row, col)
-        if is_blank(value):
-            if column.grouping and self._last_group.get(column.key) is not None:
-                return self._last_group[column.key]
+        if value is None or is_blank(value):  # None first: most optional cells are empty
+            if column.grouping and self._last_group.get(key) is not None:
+                return self._last_group[key]
             if column.value_required:
                 self.findings.append(
                     finding(
@@ -207,12 +199,12 @@ class CellReader:
                         hint=_hint(column),
                     )
                 )
-            return self._default(column)
+            return self._defaults[key]
         parsed = parse_value(
             value, grid.number_format(row, col), column, grid.title, a1(row, col), self.findings
         )
         if column.grouping and parsed is not None:
-            self._last_group[column.key] = parsed
+            self._last_group[key] = parsed
         return parsed
 
     @staticmethod

@@ -9,6 +9,7 @@ hostile file gets the same findings as the command line, and no page ever shows 
 from __future__ import annotations
 
 import base64
+import io
 import logging
 import os
 import shutil
@@ -247,8 +248,6 @@ def _unreadable(exc: WorkbookUnreadable, original: str):
 
 
 def _send(download: Download):
-    import io
-
     return send_file(
         io.BytesIO(download.data),
         mimetype=download.mimetype,
