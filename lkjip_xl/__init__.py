@@ -1,6 +1,6 @@
 """lkjip_xl: from a kecamatan's standard Excel workbook to the Word draft of its LKjIP."""
 
-from . import api
+from lkjip_xl import api
 
 __all__ = list(api.__all__)  # the public API is api.__all__, listed once there
 __version__ = "0.1.0"

@@ -1,6 +1,6 @@
 """The public Python API; the CLI, the web page and any other front end call only these.
 
-Heavy modules (matplotlib, docxtpl, openpyxl) are imported on first use, so checking a
+Heavy modules (docxtpl, openpyxl, xlsxwriter) are imported on first use, so checking a
 workbook starts fast and a web server does not pay for what a request does not need.
 """
 
@@ -8,37 +8,41 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .calc import Results, compute
-from .calc.serialize import results_to_dict
-from .model import Workbook
-from .validate import ReadResult, read_workbook
+from lkjip_xl.calc import Results, compute
+from lkjip_xl.calc.serialize import results_to_dict
+from lkjip_xl.contract.records import Workbook
+from lkjip_xl.pipeline import DEFAULT_STAGES, Processed, Stages, Wanted, process
+from lkjip_xl.read.validate import ReadResult, read_workbook
 
 if TYPE_CHECKING:  # the names below, for readers and type checkers; imported on first use
-    from .batch import find_workbooks, run_batch
-    from .carry_forward import carry_forward
-    from .distribute import distribute
-    from .fill import write_filled_copy
-    from .mark import write_marked_copy
-    from .report.render import draw_charts, render_report
-    from .template_writer import write_template
+    from lkjip_xl.kabupaten.batch import find_workbooks, run_batch
+    from lkjip_xl.kabupaten.carry_forward import carry_forward
+    from lkjip_xl.kabupaten.distribute import distribute
+    from lkjip_xl.report.render import draw_charts, render_report
+    from lkjip_xl.write.filled import write_filled_copy
+    from lkjip_xl.write.marked import write_marked_copy
+    from lkjip_xl.write.template import write_template
 
 _LAZY = {
-    "carry_forward": ".carry_forward",
-    "distribute": ".distribute",
-    "draw_charts": ".report.render",
-    "find_workbooks": ".batch",
-    "render_report": ".report.render",
-    "run_batch": ".batch",
-    "write_filled_copy": ".fill",
-    "write_marked_copy": ".mark",
-    "write_template": ".template_writer",
+    "carry_forward": "lkjip_xl.kabupaten.carry_forward",
+    "distribute": "lkjip_xl.kabupaten.distribute",
+    "draw_charts": "lkjip_xl.report.render",
+    "find_workbooks": "lkjip_xl.kabupaten.batch",
+    "render_report": "lkjip_xl.report.render",
+    "run_batch": "lkjip_xl.kabupaten.batch",
+    "write_filled_copy": "lkjip_xl.write.filled",
+    "write_marked_copy": "lkjip_xl.write.marked",
+    "write_template": "lkjip_xl.write.template",
 }
 
 __all__ = [
+    "Processed",
     "ReadResult",
     "Results",
+    "Stages",
+    "Wanted",
     "Workbook",
     "carry_forward",
     "compute",
@@ -47,6 +51,7 @@ __all__ = [
     "draw_charts",
     "fill_workbook",
     "find_workbooks",
+    "process",
     "read_workbook",
     "render_report",
     "report_workbook",
@@ -58,37 +63,35 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        return getattr(importlib.import_module(_LAZY[name], __package__), name)
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def compute_dict(path: str | Path) -> tuple[ReadResult, dict | None]:
+def compute_dict(
+    path: str | Path, stages: Stages = DEFAULT_STAGES
+) -> tuple[ReadResult, dict[str, Any] | None]:
     """Read, check and compute a workbook; the dict is None when the workbook has errors."""
-    result = read_workbook(path)
-    if not result.ok:
-        return result, None
-    return result, results_to_dict(result.workbook, compute(result.workbook))
+    done = process(path, Wanted(), stages)
+    if done.results is None or done.read.workbook is None:
+        return done.read, None
+    return done.read, results_to_dict(done.read.workbook, done.results)
 
 
-def fill_workbook(path: str | Path, output: str | Path) -> ReadResult:
+def fill_workbook(
+    path: str | Path, output: str | Path, stages: Stages = DEFAULT_STAGES
+) -> ReadResult:
     """Write the filled copy of a workbook with no errors; with errors, write nothing."""
-    from .fill import write_filled_copy
-
-    result = read_workbook(path)
-    if result.ok:
-        write_filled_copy(result.workbook, compute(result.workbook), path, output)
-    return result
+    return process(path, Wanted(filled=Path(output)), stages).read
 
 
 def report_workbook(
-    path: str | Path, output: str | Path, template: str | Path | None = None
+    path: str | Path,
+    output: str | Path,
+    template: str | Path | None = None,
+    stages: Stages = DEFAULT_STAGES,
 ) -> ReadResult:
     """Write the Word draft of a workbook with no errors; with errors, write nothing."""
-    from .report.render import render_report
-
-    result = read_workbook(path)
-    if result.ok:
-        render_report(result.workbook, compute(result.workbook), output, template)
-    return result
+    wanted = Wanted(draft=Path(output), template=Path(template) if template else None)
+    return process(path, wanted, stages).read

@@ -6,11 +6,12 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 from pathlib import Path
 
-from . import api
-from .errors import LkjipError, WorkbookUnreadable
-from .render_findings import (
+from lkjip_xl import api
+from lkjip_xl.base.errors import ExitCode, LkjipError, WorkbookUnreadable
+from lkjip_xl.write.findings_text import (
     batch_summary,
     findings_json,
     findings_table,
@@ -18,7 +19,15 @@ from .render_findings import (
     summary_line,
 )
 
-EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS = ExitCode.OK, ExitCode.FINDINGS
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a wrong command line exits 64 (EX_USAGE), not 2 (which means unreadable)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(ExitCode.USAGE, f"{self.prog}: {message}\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -26,23 +35,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
-        return EXIT_UNREADABLE
+        return ExitCode.USAGE
     _utf8_stdout()
     try:
-        return args.func(args)
+        return int(args.func(args))
     except WorkbookUnreadable as exc:
         print(f"Tidak dapat membaca: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        return exc.exit_code
     except LkjipError as exc:
         print(str(exc), file=sys.stderr)
-        return EXIT_UNREADABLE
+        return exc.exit_code
     except OSError as exc:  # a folder without permission, a full disk: a sentence, not a traceback
         where = f" '{exc.filename}'" if exc.filename else ""
         print(
             f"Berkas atau folder{where} tidak dapat dipakai: {exc.strerror or exc}.",
             file=sys.stderr,
         )
-        return EXIT_UNREADABLE
+        return ExitCode.OUTPUT_REFUSED
 
 
 def _utf8_stdout() -> None:
@@ -52,10 +61,10 @@ def _utf8_stdout() -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="lkjip", description="Buku kerja Excel kecamatan → draf LKjIP (Word)."
     )
-    sub = p.add_subparsers(title="perintah")
+    sub = p.add_subparsers(title="perintah", parser_class=_Parser)
 
     t = sub.add_parser(
         "template",
@@ -211,7 +220,7 @@ def _cmd_batch(args) -> int:
 def _cmd_serve(args) -> int:
     import waitress
 
-    from .web import create_app
+    from lkjip_xl.web import create_app
 
     app = create_app(limit_mb=args.batas_mb, keep_uploads=args.simpan_unggahan)
     where = (

@@ -17,10 +17,11 @@ import openpyxl
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lkjip_xl.atomic import atomic_path  # noqa: E402
-from lkjip_xl.numbers import NotANumber, parse_number_text  # noqa: E402
-from lkjip_xl.schema import SETTINGS, Kind, sheet_spec  # noqa: E402
-from lkjip_xl.template_writer import write_template  # noqa: E402
+from lkjip_xl.base.errors import NotANumber  # noqa: E402
+from lkjip_xl.base.files import atomic_path  # noqa: E402
+from lkjip_xl.contract.schema import SETTINGS, Kind, sheet_spec  # noqa: E402
+from lkjip_xl.read.numbers import parse_number_text  # noqa: E402
+from lkjip_xl.write.template import write_template  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "example_data" / "paser_belengkong_2023"
 OUTPUT = ROOT / "workbook_templates" / "contoh_paser_belengkong_2023.xlsx"

@@ -12,8 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lkjip_xl.findings import CODES  # noqa: E402
-from lkjip_xl.schema import (  # noqa: E402
+from lkjip_xl.contract.findings import CODES  # noqa: E402
+from lkjip_xl.contract.schema import (  # noqa: E402
     ALL_SHEETS,
     CONTRACT_VERSION,
     GLOSSARY,

@@ -10,8 +10,9 @@ from docx import Document
 from kabupaten_folder import GOOD, build
 
 from lkjip_xl import compute, read_workbook
-from lkjip_xl.batch import process_one, run_batch
 from lkjip_xl.cli import main
+from lkjip_xl.kabupaten.batch import process_one, run_batch
+from lkjip_xl.pipeline import DEFAULT_STAGES, Stages
 
 
 @pytest.fixture
@@ -119,21 +120,18 @@ def test_all_good_exits_0_and_stale_outputs_are_removed(blank_template, tmp_path
     assert (out / "Kuaro" / "Kuaro_ditandai.xlsx").exists()
 
 
-def test_a_bug_in_one_workbook_does_not_stop_the_others(kabupaten, tmp_path, monkeypatch):
+def _fails_for_long_ikis(wb):
+    """A compute stage with a bug that shows for one workbook only."""
+    if wb.identity.kecamatan == "Long Ikis":
+        raise ZeroDivisionError("simulated")
+    return compute(wb)
+
+
+def test_a_bug_in_one_workbook_does_not_stop_the_others(kabupaten, tmp_path):
     folder, _ = kabupaten
-    import lkjip_xl.api
-
-    calls = {"n": 0}
-    real = lkjip_xl.api.compute
-
-    def flaky(wb):
-        calls["n"] += 1
-        if wb.identity.kecamatan == "Long Ikis":
-            raise ZeroDivisionError("simulated")
-        return real(wb)
-
-    monkeypatch.setattr(lkjip_xl.api, "compute", flaky)
-    result = run_batch(folder, tmp_path / "keluar", workers=1)
+    result = run_batch(
+        folder, tmp_path / "keluar", workers=1, stages=Stages(compute=_fails_for_long_ikis)
+    )
     by_name = {i.source: i for i in result.items}
     assert "kesalahan internal" in by_name["Long Ikis.xlsx"].reason
     assert (tmp_path / "keluar" / "Long_Ikis" / "Long_Ikis_galat.txt").exists()
@@ -142,7 +140,7 @@ def test_a_bug_in_one_workbook_does_not_stop_the_others(kabupaten, tmp_path, mon
 
 def test_output_folder_must_differ_from_input(kabupaten, capsys):
     folder, _ = kabupaten
-    assert main(["batch", str(folder), "-o", str(folder)]) == 2
+    assert main(["batch", str(folder), "-o", str(folder)]) == 3
     assert "Folder keluaran sama" in capsys.readouterr().err
 
 
@@ -153,13 +151,13 @@ def test_process_one_reports_an_empty_file(tmp_path):
     assert item.status == "tidak terbaca" and "0 byte" in item.reason
 
 
-def _dies_on_kuaro(path: str, out: str, template=None):
+def _dies_on_kuaro(path: str, out: str, template=None, stages=DEFAULT_STAGES):
     """A worker the system kills mid-way (as the OOM killer would) for one workbook."""
     import os
 
     if path.endswith("Kuaro.xlsx"):
         os._exit(1)
-    return process_one(path, out, template)
+    return process_one(path, out, template, stages)
 
 
 def test_a_worker_killed_by_the_system_fails_only_its_own_workbook(kabupaten, tmp_path):

@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 from lkjip_xl.calc.budget import compute_budget
 from lkjip_xl.calc.indicators import PERMENDAGRI_86, capaian, predikat, rating_bands
 from lkjip_xl.calc.skm import compute_skm, mutu
-from lkjip_xl.hierarchy import link, rolled_up
-from lkjip_xl.model import BudgetRow, ScaleBand, Settings, SkmResponse
-from lkjip_xl.numbers import Measure
-from lkjip_xl.schema import DEFAULT_SKM_ELEMENTS
+from lkjip_xl.contract.measure import Measure
+from lkjip_xl.contract.records import BudgetRow, ScaleBand, Settings, SkmResponse
+from lkjip_xl.contract.schema import DEFAULT_SKM_ELEMENTS
+from lkjip_xl.read.hierarchy import link, rolled_up
 
 DEFAULT = Settings()
 N = Measure  # shorthand: N(number=…)

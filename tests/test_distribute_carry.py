@@ -7,9 +7,9 @@ import pytest
 from conftest import EXAMPLE, codes_at, sha256
 
 from lkjip_xl import compute, read_workbook
+from lkjip_xl.base.names import file_stem
 from lkjip_xl.cli import main
-from lkjip_xl.numbers import Measure
-from lkjip_xl.safe_names import file_stem
+from lkjip_xl.contract.measure import Measure
 
 
 def _list_workbook(path, rows, header=("Kecamatan", "Kabupaten/Kota", "Nama Camat")):
@@ -102,7 +102,7 @@ def test_bad_list_gives_findings_at_their_cells(tmp_path, capsys, header, rows, 
     out = tmp_path / "kirim"
     code = main(["template", "--daftar", str(daftar), "-o", str(out)])
     printed = capsys.readouterr().out
-    from lkjip_xl.distribute import distribute
+    from lkjip_xl.kabupaten.distribute import distribute
 
     found = {(f.code, f.cell) for f in distribute(daftar, out).findings}
     assert expected <= found
@@ -273,7 +273,7 @@ def test_carry_forward_of_a_workbook_missing_sasaran(filled, tmp_path, capsys):
     del wb["Sasaran"]
     wb.save(src)
     out = tmp_path / "depan.xlsx"
-    from lkjip_xl.carry_forward import carry_forward
+    from lkjip_xl.kabupaten.carry_forward import carry_forward
 
     result = carry_forward(src, out)
     assert not result.ok and not out.exists()
@@ -284,13 +284,13 @@ def test_carry_forward_never_writes_onto_its_input(tmp_path, capsys):
     copy = tmp_path / "buku.xlsx"
     copy.write_bytes(EXAMPLE.read_bytes())
     before = sha256(copy)
-    assert main(["template", "--dari", str(copy), "-o", str(copy)]) == 2
+    assert main(["template", "--dari", str(copy), "-o", str(copy)]) == 3
     assert sha256(copy) == before
 
 
 @pytest.mark.parametrize(("period", "warned"), [("2021 s.d. 2024", True), ("2021-2026", False)])
 def test_carry_forward_warns_when_the_renstra_period_has_ended(filled, tmp_path, period, warned):
-    from lkjip_xl.carry_forward import carry_forward
+    from lkjip_xl.kabupaten.carry_forward import carry_forward
 
     src = filled(identitas={"Periode Renstra": period, "Tahun Laporan": 2024})
     result = carry_forward(src, tmp_path / "depan.xlsx")

@@ -25,8 +25,8 @@ def test_contract_doc_is_current():
 
 
 def test_contract_doc_lists_every_code_and_header():
-    from lkjip_xl.findings import CODES
-    from lkjip_xl.schema import ALL_SHEETS
+    from lkjip_xl.contract.findings import CODES
+    from lkjip_xl.contract.schema import ALL_SHEETS
 
     text = (ROOT / "docs" / "KONTRAK_BUKU_KERJA.md").read_text(encoding="utf-8")
     assert all(f"`{code}`" in text for code in CODES)

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lkjip_xl.formatting import fmt_number, fmt_percent, fmt_rupiah, terbilang
-from lkjip_xl.numbers import NotANumber, cell_measure, cell_number, parse_number_text
+from lkjip_xl.base.formatting import fmt_number, fmt_percent, fmt_rupiah, terbilang
+from lkjip_xl.read.numbers import NotANumber, cell_measure, cell_number, parse_number_text
 
 
 @pytest.mark.parametrize(

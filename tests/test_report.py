@@ -9,9 +9,9 @@ import pytest
 from conftest import EXAMPLE, ROOT, edit, sha256
 
 from lkjip_xl import compute, read_workbook
+from lkjip_xl.base.errors import TemplateProblem
+from lkjip_xl.base.formatting import fmt_number
 from lkjip_xl.cli import main
-from lkjip_xl.errors import TemplateProblem
-from lkjip_xl.formatting import fmt_number
 from lkjip_xl.report.render import render_report
 
 
@@ -204,7 +204,7 @@ def test_template_cannot_run_code(tmp_path):
 
 def test_report_never_overwrites_input_and_writes_atomically(tmp_path, capsys):
     before = sha256(EXAMPLE)
-    assert main(["report", str(EXAMPLE), "-o", str(EXAMPLE)]) == 2
+    assert main(["report", str(EXAMPLE), "-o", str(EXAMPLE)]) == 3
     assert sha256(EXAMPLE) == before
     out = tmp_path / "laporan.docx"
     assert main(["report", str(EXAMPLE), "-o", str(out)]) == 0
@@ -285,6 +285,6 @@ def test_belanja_and_perubahan_tables_and_chart(filled, tmp_path, capsys):
 def test_an_output_folder_that_cannot_be_made_is_a_sentence_not_a_traceback(tmp_path, capsys):
     blocker = tmp_path / "bukan_folder.txt"
     blocker.write_text("x")
-    assert main(["report", str(EXAMPLE), "-o", str(blocker / "laporan.docx")]) == 2
+    assert main(["report", str(EXAMPLE), "-o", str(blocker / "laporan.docx")]) == 3
     err = capsys.readouterr().err
     assert "tidak dapat dibuat" in err and "Traceback" not in err

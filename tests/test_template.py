@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 
 from lkjip_xl.cli import main
-from lkjip_xl.schema import ALL_SHEETS, CONTRACT_VERSION, SETTINGS
-from lkjip_xl.template_writer import petunjuk_lines, write_template
+from lkjip_xl.contract.schema import ALL_SHEETS, CONTRACT_VERSION, SETTINGS
+from lkjip_xl.write.template import petunjuk_lines, write_template
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +77,7 @@ def test_petunjuk_explains_every_sheet(book):
 
 
 def test_template_refuses_directory(tmp_path, capsys):
-    assert main(["template", "-o", str(tmp_path)]) == 2
+    assert main(["template", "-o", str(tmp_path)]) == 3
     assert "folder" in capsys.readouterr().err
 
 

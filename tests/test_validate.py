@@ -281,7 +281,7 @@ def test_tandai_writes_marked_copy_and_leaves_input_alone(valid_workbook, tmp_pa
 def test_tandai_refuses_to_overwrite_input(valid_workbook, capsys):
     before = sha256(valid_workbook)
     code, _, err = run(capsys, "validate", str(valid_workbook), "--tandai", str(valid_workbook))
-    assert code == 2 and "menimpa" in err
+    assert code == 3 and "menimpa" in err
     assert sha256(valid_workbook) == before
 
 

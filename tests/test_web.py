@@ -14,6 +14,7 @@ from conftest import EXAMPLE
 from docx import Document
 
 from lkjip_xl import read_workbook
+from lkjip_xl.pipeline import Stages
 from lkjip_xl.web import create_app
 from lkjip_xl.web.result_store import ResultStore
 
@@ -230,11 +231,11 @@ def test_carry_forward_of_a_workbook_without_sasaran_shows_findings(client, fill
     assert "tahun berikutnya belum dapat dibuat" in html
 
 
-def test_a_bug_gives_a_friendly_500_without_a_traceback(client, monkeypatch):
+def test_a_bug_gives_a_friendly_500_without_a_traceback(tmp_path):
     def broken(_wb):
         raise RuntimeError("rahasia internal")
 
-    monkeypatch.setattr("lkjip_xl.api.compute", broken)
+    client = create_app(stages=Stages(compute=broken)).test_client()
     page = upload(client, "/periksa", EXAMPLE.read_bytes())
     html = page.get_data(as_text=True)
     assert page.status_code == 500

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Indicator, Workbook
-from .budget import (
+from lkjip_xl.calc.budget import (
     BudgetLine,
     BudgetTotals,
     SpendingLine,
@@ -17,7 +16,7 @@ from .budget import (
     serapan,
     serapan_by_sasaran,
 )
-from .indicators import (
+from lkjip_xl.calc.indicators import (
     NOT_MEASURABLE,
     Capaian,
     capaian,
@@ -28,7 +27,8 @@ from .indicators import (
     trend,
     versus_standard,
 )
-from .skm import SkmResult, compute_skm
+from lkjip_xl.calc.skm import SkmResult, compute_skm
+from lkjip_xl.contract.records import Indicator, Workbook
 
 __all__ = ["Results", "compute", "IndicatorResult", "SasaranResult", "NOT_MEASURABLE"]
 

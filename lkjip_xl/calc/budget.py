@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..hierarchy import effective_sasaran, link, rolled_up
-from ..model import BudgetRow, Settings, SpendingRow
-from .indicators import Capaian, capaian
+from lkjip_xl.calc.indicators import Capaian, capaian
+from lkjip_xl.contract.records import BudgetRow, Settings, SpendingRow
+from lkjip_xl.read.hierarchy import effective_sasaran, link, rolled_up
 
 
 @dataclass(frozen=True)
@@ -197,7 +197,7 @@ def _sum_known(values) -> float | None:
 
 
 def _measure_text(m) -> str:
-    from ..formatting import fmt_number
+    from lkjip_xl.base.formatting import fmt_number
 
     if not m.available:
         return m.text or "-"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..formatting import round_half_up
-from ..model import Indicator, ScaleBand, Settings
-from ..numbers import Measure, letter_rank
+from lkjip_xl.base.formatting import round_half_up
+from lkjip_xl.contract.measure import Measure, letter_rank
+from lkjip_xl.contract.records import Indicator, ScaleBand, Settings
 
 NOT_MEASURABLE = "tidak dapat diukur"
 

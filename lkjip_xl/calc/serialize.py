@@ -5,9 +5,9 @@ Documented with an example in docs/COMPUTE_JSON.md.
 
 from __future__ import annotations
 
-from ..model import LEVEL_LABELS, Workbook
-from ..numbers import Measure
-from . import Capaian, IndicatorResult, Results
+from lkjip_xl.calc import Capaian, IndicatorResult, Results
+from lkjip_xl.contract.measure import Measure
+from lkjip_xl.contract.records import LEVEL_LABELS, Workbook
 
 SCHEMA_VERSION = 1
 

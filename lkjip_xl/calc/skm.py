@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..formatting import round_half_up
-from ..model import SkmResponse
-from ..sampling import minimum_sample
+from lkjip_xl.base.formatting import round_half_up
+from lkjip_xl.contract.records import SkmResponse
+from lkjip_xl.contract.sampling import minimum_sample
 
 LEGACY_WEIGHT = 0.111
 

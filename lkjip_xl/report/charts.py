@@ -10,8 +10,8 @@ import textwrap
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from ..calc import Results
-from ..formatting import fmt_number
+from lkjip_xl.base.formatting import fmt_number
+from lkjip_xl.calc import Results
 
 DPI = 200
 _BLUE, _GREY, _RED = "#1F4E79", "#A6A6A6", "#C00000"

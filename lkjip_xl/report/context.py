@@ -10,10 +10,10 @@ import datetime as dt
 
 from docxtpl import RichText
 
-from ..calc import Results
-from ..formatting import fmt_date, fmt_number, fmt_percent, fmt_rupiah, terbilang
-from ..model import LEVEL_LABELS, Workbook
-from . import narrative as nv
+from lkjip_xl.base.formatting import fmt_date, fmt_number, fmt_percent, fmt_rupiah, terbilang
+from lkjip_xl.calc import Results
+from lkjip_xl.contract.records import LEVEL_LABELS, Workbook
+from lkjip_xl.report import narrative as nv
 
 DRAFT_HIGHLIGHT = "FFF2CC"  # docxtpl applies it as cell-style shading: a hex fill, light yellow
 NARRATIVE_PARTS = (

@@ -5,10 +5,10 @@ Each function returns plain Indonesian text; the context marks it as a draft to 
 
 from __future__ import annotations
 
-from ..calc import IndicatorResult, Results, SasaranResult
-from ..formatting import fmt_number, fmt_percent, fmt_rupiah, terbilang
-from ..model import Identity
-from ..numbers import Measure
+from lkjip_xl.base.formatting import fmt_number, fmt_percent, fmt_rupiah, terbilang
+from lkjip_xl.calc import IndicatorResult, Results, SasaranResult
+from lkjip_xl.contract.measure import Measure
+from lkjip_xl.contract.records import Identity
 
 
 def value_text(m: Measure, satuan: str = "") -> str:

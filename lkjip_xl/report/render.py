@@ -18,13 +18,13 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, TemplateError, meta
 from jinja2.sandbox import SandboxedEnvironment
 
-from ..atomic import atomic_path, refuse_overwrite
-from ..calc import Results
-from ..errors import TemplateProblem
-from ..model import Workbook
-from . import charts as ch
-from . import word_tables as wt
-from .context import build_context
+from lkjip_xl.base.errors import TemplateProblem, UnknownNames
+from lkjip_xl.base.files import atomic_path, refuse_overwrite
+from lkjip_xl.calc import Results
+from lkjip_xl.contract.records import Workbook
+from lkjip_xl.report import charts as ch
+from lkjip_xl.report import spliced_tables as wt
+from lkjip_xl.report.context import build_context
 
 DEFAULT_TEMPLATE = (
     Path(__file__).resolve().parent.parent.parent / "docx_templates" / "lkjip_standar.docx"
@@ -70,12 +70,6 @@ class _CheckedEnvironment(SandboxedEnvironment):
         if missing:
             raise UnknownNames(missing)
         return super().from_string(ast, globals, template_class)
-
-
-class UnknownNames(Exception):
-    def __init__(self, names: set[str]) -> None:
-        super().__init__(", ".join(sorted(names)))
-        self.names = names
 
 
 def jinja_env(known: frozenset[str] = frozenset()) -> SandboxedEnvironment:

@@ -1,5 +1,5 @@
 """`lkjip serve`: the staff page in the browser."""
 
-from .app import create_app
+from lkjip_xl.web.app import create_app
 
 __all__ = ["create_app"]

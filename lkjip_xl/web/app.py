@@ -23,13 +23,14 @@ from pathlib import Path
 from flask import Flask, abort, render_template, request, send_file
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from .. import __version__, api
-from ..errors import LkjipError, WorkbookUnreadable
-from ..findings import Finding
-from ..formatting import fmt_number, fmt_percent, fmt_rupiah
-from ..safe_names import file_stem
-from ..schema import ALL_SHEETS, normalize
-from .result_store import DOCX, XLSX, Download, ResultStore
+from lkjip_xl import __version__, api
+from lkjip_xl.base.errors import LkjipError, UploadRefused, WorkbookUnreadable
+from lkjip_xl.base.formatting import fmt_number, fmt_percent, fmt_rupiah
+from lkjip_xl.base.names import file_stem
+from lkjip_xl.contract.findings import Finding
+from lkjip_xl.contract.schema import ALL_SHEETS, normalize
+from lkjip_xl.pipeline import DEFAULT_STAGES, Stages, Wanted
+from lkjip_xl.web.result_store import DOCX, XLSX, Download, ResultStore
 
 log = logging.getLogger(__name__)
 UPLOAD_FIELD = "berkas"
@@ -37,15 +38,13 @@ DEFAULT_LIMIT_MB = 20
 PAGE_CHARTS = ("capaian", "serapan", "ikm", "sebaran")
 
 
-class UploadRefused(Exception):
-    """An upload that cannot be processed; the message is shown to the user as it is."""
-
-
 def create_app(
     limit_mb: int = DEFAULT_LIMIT_MB,
     keep_uploads: str | Path | None = None,
     store: ResultStore | None = None,
+    stages: Stages = DEFAULT_STAGES,
 ) -> Flask:
+    """The staff page's Flask app. `stages` replaces steps of the pipeline (tests)."""
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = limit_mb * 2**20
     app.config["LIMIT_MB"] = limit_mb
@@ -84,19 +83,22 @@ def create_app(
     @app.post("/periksa")
     def check():
         with busy, _received(keep_uploads) as (path, original):
+            wanted = Wanted(
+                draft=path.with_name("draf.docx"),
+                filled=path.with_name("terisi.xlsx"),
+                marked=path.with_name("ditandai.xlsx"),
+            )
             try:
-                result = api.read_workbook(path)
+                done = api.process(path, wanted, stages)
             except WorkbookUnreadable as exc:
                 return _unreadable(exc, original)
-            downloads: dict[str, Download] = {}
+            result = done.read
             stem = _stem(result, original)
-            if not result.ok:
-                if result.workbook is not None or result.findings:
-                    marked = api.write_marked_copy(
-                        path, path.with_name("ditandai.xlsx"), result.findings
-                    )
+            downloads: dict[str, Download] = {}
+            if done.results is None or result.workbook is None:
+                if wanted.marked in done.written:
                     downloads["ditandai"] = Download(
-                        f"{stem}_ditandai.xlsx", Path(marked).read_bytes(), XLSX
+                        f"{stem}_ditandai.xlsx", wanted.marked.read_bytes(), XLSX
                     )
                 token = results.put(downloads) if downloads else None
                 return render_template(
@@ -108,19 +110,15 @@ def create_app(
                     warnings=len(result.warnings),
                     token=token,
                 )
-            workbook = result.workbook
-            figures = api.compute(workbook)
             with charts_lock:
-                charts = api.draw_charts(figures)
-            draft = api.render_report(workbook, figures, path.with_name("draf.docx"), charts=charts)
-            filled = api.write_filled_copy(workbook, figures, path, path.with_name("terisi.xlsx"))
-            downloads["draf"] = Download(f"{stem}_draf_LKjIP.docx", Path(draft).read_bytes(), DOCX)
-            downloads["terisi"] = Download(f"{stem}_terisi.xlsx", Path(filled).read_bytes(), XLSX)
+                charts = api.draw_charts(done.results)
+            downloads["draf"] = Download(f"{stem}_draf_LKjIP.docx", wanted.draft.read_bytes(), DOCX)
+            downloads["terisi"] = Download(f"{stem}_terisi.xlsx", wanted.filled.read_bytes(), XLSX)
             return render_template(
                 "hasil.html",
                 original=original,
                 result=result,
-                data=api.results_to_dict(workbook, figures),
+                data=api.results_to_dict(result.workbook, done.results),
                 charts={k: _data_uri(charts.get(k)) for k in PAGE_CHARTS if charts.get(k)},
                 groups=group_by_sheet(result.findings),
                 warnings=len(result.warnings),

@@ -19,13 +19,15 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import atomic_path
-from .errors import LkjipError, OutputRefused, WorkbookUnreadable
-from .findings import CODES, Finding
-from .outcome import FAILED, OK, UNREADABLE, BatchItem
-from .recap import write_recap
-from .render_findings import findings_json, findings_table, summary_line
-from .safe_names import file_stem
+from lkjip_xl.base.errors import LkjipError, OutputRefused, WorkbookUnreadable
+from lkjip_xl.base.files import atomic_path
+from lkjip_xl.base.names import file_stem
+from lkjip_xl.calc.serialize import results_to_dict
+from lkjip_xl.contract.findings import CODES, Finding
+from lkjip_xl.kabupaten.outcome import FAILED, OK, UNREADABLE, BatchItem
+from lkjip_xl.kabupaten.recap import write_recap
+from lkjip_xl.pipeline import DEFAULT_STAGES, Stages, Wanted, process
+from lkjip_xl.write.findings_text import findings_json, findings_table, summary_line
 
 # what each output's name ends with, after the workbook's own name
 DRAFT, FILLED, MARKED = "_draf_LKjIP.docx", "_terisi.xlsx", "_ditandai.xlsx"
@@ -47,7 +49,7 @@ def find_workbooks(folder: str | Path) -> list[Path]:
     """The .xlsx files directly in `folder`, without Excel's lock files (~$…) and hidden files."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise OutputRefused(f"Folder '{folder}' tidak ditemukan.")
+        raise WorkbookUnreadable(f"Folder '{folder}' tidak ditemukan. Periksa nama dan foldernya.")
     return sorted(
         p
         for p in folder.iterdir()
@@ -62,10 +64,12 @@ def run_batch(
     workers: int | None = None,
     on_done: Callable[[BatchItem], None] | None = None,
     worker: Callable[..., BatchItem] | None = None,
+    stages: Stages = DEFAULT_STAGES,
 ) -> BatchResult:
     """Process every workbook of `folder` into `out_dir`, then write the recap there.
 
-    `worker` replaces process_one (tests use it to simulate a worker that dies).
+    `worker` replaces process_one (tests use it to simulate a worker that dies); `stages`
+    replaces steps of the pipeline inside it (a compute that raises).
     """
     worker = worker or process_one
     folder, out_dir = Path(folder), Path(out_dir)
@@ -78,7 +82,7 @@ def run_batch(
     jobs = list(zip(paths, _output_folders(paths), strict=True))
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     items: list[BatchItem] = []
-    tasks = [(str(path), str(out_dir / name), _str(template)) for path, name in jobs]
+    tasks = [(str(path), str(out_dir / name), _str(template), stages) for path, name in jobs]
 
     def done(item: BatchItem) -> None:
         items.append(item)
@@ -93,7 +97,7 @@ def run_batch(
             # the pool broke (a worker killed by the system, e.g. out of memory): every
             # unfinished workbook runs again in a pool of its own, so only the culprit fails
             lost = _in_pool(worker, [task], 1, done)
-            for path, out, _ in lost:
+            for path, out, *_ in lost:
                 done(BatchItem(Path(path).name, Path(out).name, reason=_KILLED))
     order = {path.name: i for i, (path, _) in enumerate(jobs)}
     items.sort(key=lambda i: order[i.source])
@@ -122,14 +126,16 @@ def _in_pool(worker, tasks: list[tuple], workers: int, done) -> list[tuple]:
     return lost
 
 
-def process_one(path: str, out_dir: str, template: str | None = None) -> BatchItem:
+def process_one(
+    path: str, out_dir: str, template: str | None = None, stages: Stages = DEFAULT_STAGES
+) -> BatchItem:
     """Check one workbook and write its outputs. Never raises: every failure becomes the item's reason."""
     started = time.perf_counter()
     source, out = Path(path), Path(out_dir)
     item = BatchItem(source.name, out.name)
     _remove_stale_outputs(out)
     try:
-        _process(source, out, template, item)
+        _process(source, out, template, item, stages)
     except WorkbookUnreadable as exc:
         item.status, item.reason = UNREADABLE, str(exc)
         _write_text(out / f"{out.name}{FINDINGS_TXT}", str(exc) + "\n", item)
@@ -145,33 +151,30 @@ def process_one(path: str, out_dir: str, template: str | None = None) -> BatchIt
     return item
 
 
-def _process(source: Path, out: Path, template: str | None, item: BatchItem) -> None:
-    from . import api  # at call time: api stands above batch (it re-exports run_batch)
-
-    result = api.read_workbook(source)
-    item.errors, item.warnings = len(result.errors), len(result.warnings)
+def _process(
+    source: Path, out: Path, template: str | None, item: BatchItem, stages: Stages
+) -> None:
     stem = out.name
-    if result.findings:
-        report = findings_table(result.findings) + "\n\n" + summary_line(result.findings) + "\n"
+    wanted = Wanted(
+        draft=out / f"{stem}{DRAFT}",
+        filled=out / f"{stem}{FILLED}",
+        marked=out / f"{stem}{MARKED}",
+        template=Path(template) if template else None,
+    )
+    done = process(source, wanted, stages)
+    findings = done.read.findings
+    item.errors, item.warnings = len(done.read.errors), len(done.read.warnings)
+    if findings:
+        report = findings_table(findings) + "\n\n" + summary_line(findings) + "\n"
         _write_text(out / f"{stem}{FINDINGS_TXT}", report, item)
         _write_text(
-            out / f"{stem}{FINDINGS_JSON}",
-            findings_json(result.findings, workbook=source.name),
-            item,
+            out / f"{stem}{FINDINGS_JSON}", findings_json(findings, workbook=source.name), item
         )
-    if not result.ok:
-        item.status, item.reason = FAILED, _reason(result.errors)
-        marked = out / f"{stem}{MARKED}"
-        api.write_marked_copy(source, marked, result.findings)
-        item.outputs.append(marked.name)
+    item.outputs += [path.name for path in done.written]
+    if done.results is None or done.read.workbook is None:
+        item.status, item.reason = FAILED, _reason(done.read.errors)
         return
-    results = api.compute(result.workbook)
-    draft = out / f"{stem}{DRAFT}"
-    api.render_report(result.workbook, results, draft, template)
-    filled = out / f"{stem}{FILLED}"
-    api.write_filled_copy(result.workbook, results, source, filled)
-    item.outputs += [draft.name, filled.name]
-    item.figures = api.results_to_dict(result.workbook, results)
+    item.figures = results_to_dict(done.read.workbook, done.results)
     item.status = OK
 
 

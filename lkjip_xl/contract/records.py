@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .numbers import Measure
+from lkjip_xl.contract.measure import Measure
 
 
 @dataclass(frozen=True)

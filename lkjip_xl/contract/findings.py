@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
-from .cells import cell_sort_key
+from lkjip_xl.contract.cells import cell_sort_key
 
 
 class Severity(StrEnum):

@@ -6,10 +6,11 @@ between rows or sheets are in checks.py.
 
 from __future__ import annotations
 
-from .cells import a1
-from .findings import Finding, finding
-from .formatting import fmt_number
-from .model import (
+from lkjip_xl.base.formatting import fmt_number
+from lkjip_xl.contract.cells import a1
+from lkjip_xl.contract.findings import Finding, finding
+from lkjip_xl.contract.measure import Measure
+from lkjip_xl.contract.records import (
     LEVEL_LABELS,
     LEVELS,
     BudgetRow,
@@ -24,8 +25,7 @@ from .model import (
     Village,
     Workbook,
 )
-from .numbers import Measure
-from .schema import (
+from lkjip_xl.contract.schema import (
     ANGGARAN_SHEET,
     BELANJA_SHEET,
     CONTRACT_VERSION,
@@ -45,8 +45,9 @@ from .schema import (
     SheetSpec,
     normalize,
 )
-from .tables import CellReader, Table, locate, parse_value, text_of
-from .xlsx_source import Grid, XlsxSource, is_blank
+from lkjip_xl.read.locate import Table, locate
+from lkjip_xl.read.source import Grid, XlsxSource, is_blank
+from lkjip_xl.read.values import CellReader, parse_value, text_of
 
 
 def read_model(source: XlsxSource) -> tuple[Workbook | None, list[Finding]]:

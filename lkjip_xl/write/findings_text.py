@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import textwrap
 
-from .findings import Finding
+from lkjip_xl.contract.findings import Finding
 
 _SEVERITY_ID = {"error": "KESALAHAN", "warning": "peringatan"}
 
@@ -54,7 +54,7 @@ def findings_json(findings: list[Finding], **extra: object) -> str:
 
 def headline_text(data: dict) -> str:
     """The headline figures of a `compute` result, for a person reading a terminal."""
-    from .formatting import fmt_number, fmt_percent, fmt_rupiah
+    from lkjip_xl.base.formatting import fmt_number, fmt_percent, fmt_rupiah
 
     ident, avg, total = data["identitas"], data["rata_rata"], data["anggaran"]["total"]
     lines = [

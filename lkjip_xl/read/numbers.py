@@ -8,17 +8,10 @@ realisations may also be SAKIP values such as `B (61)` or a letter alone (`BB`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from .schema import NA_TOKENS
-
-
-class NotANumber(ValueError):
-    """Raised when text where a number belongs cannot be read as one."""
-
-
-# SAKIP evaluation letters, best first (DOMAIN_RULES §3).
-SAKIP_LETTERS = ("AA", "A", "BB", "B", "CC", "C", "D")
+from lkjip_xl.base.errors import NotANumber
+from lkjip_xl.contract.measure import NOT_AVAILABLE, SAKIP_LETTERS, Measure
+from lkjip_xl.contract.schema import NA_TOKENS
 
 _CURRENCY = re.compile(r"^(rp\.?|idr)\s*", re.IGNORECASE)
 _ID_NUMBER = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")  # 1.234.567,89 or 1234,5
@@ -73,26 +66,6 @@ def cell_number(value: object, number_format: str | None = None) -> float | None
     raise NotANumber(str(value))
 
 
-@dataclass(frozen=True)
-class Measure:
-    """A target or realisation: a number, a SAKIP letter, or both ("B (61)"), or nothing."""
-
-    number: float | None = None
-    letter: str | None = None
-    text: str = ""
-
-    @property
-    def available(self) -> bool:
-        return self.number is not None or self.letter is not None
-
-    @property
-    def letter_only(self) -> bool:
-        return self.number is None and self.letter is not None
-
-
-NOT_AVAILABLE = Measure()
-
-
 def cell_measure(value: object, number_format: str | None = None) -> Measure:
     """Read a target/realisation cell. Raises NotANumber when it is none of the accepted forms."""
     if isinstance(value, str):
@@ -118,8 +91,3 @@ def cell_measure(value: object, number_format: str | None = None) -> Measure:
         raise NotANumber(value)
     number = cell_number(value, number_format)
     return Measure(number=number) if number is not None else NOT_AVAILABLE
-
-
-def letter_rank(letter: str) -> int:
-    """Higher is better: D=1 … AA=7."""
-    return len(SAKIP_LETTERS) - SAKIP_LETTERS.index(letter.upper())

@@ -14,8 +14,9 @@ from pathlib import Path
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from .atomic import atomic_path
-from .schema import (
+from lkjip_xl.base.errors import TemplateWriteError
+from lkjip_xl.base.files import atomic_path
+from lkjip_xl.contract.schema import (
     ALL_SHEETS,
     ANSWER_HEADER,
     CONTRACT_VERSION,
@@ -34,10 +35,6 @@ from .schema import (
 LIST_SHEET = "Daftar"
 _HEADER_BLUE = "#1F4E79"
 _DERIVED_GREY = "#D9D9D9"
-
-
-class TemplateWriteError(RuntimeError):
-    """Raised when xlsxwriter rejects a validation or format (a bug in the schema's texts)."""
 
 
 Rows = list[dict[str, object]]  # one dict per data row: column key → cell value

@@ -20,11 +20,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import refuse_overwrite
-from .cells import a1
-from .findings import Finding, finding, has_errors
-from .numbers import cell_number
-from .schema import (
+from lkjip_xl.base.files import refuse_overwrite
+from lkjip_xl.contract.cells import a1
+from lkjip_xl.contract.findings import Finding, finding, has_errors
+from lkjip_xl.contract.schema import (
     ANGGARAN_SHEET,
     BELANJA_SHEET,
     DESA_SHEET,
@@ -43,9 +42,11 @@ from .schema import (
     normalize,
     setting,
 )
-from .tables import locate, parse_year
-from .template_writer import Rows, write_template
-from .xlsx_source import Grid, XlsxSource, is_blank
+from lkjip_xl.read.locate import locate
+from lkjip_xl.read.numbers import cell_number
+from lkjip_xl.read.source import Grid, XlsxSource, is_blank
+from lkjip_xl.read.values import parse_year
+from lkjip_xl.write.template import Rows, write_template
 
 # key → where its value goes next year (None: emptied). Keys not listed are kept as they are.
 _MOVES: dict[str, dict[str, str | None]] = {

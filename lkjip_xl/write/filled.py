@@ -14,11 +14,11 @@ import openpyxl
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from .atomic import atomic_path, refuse_overwrite
-from .calc import Results
-from .formatting import fmt_date
-from .model import Workbook
-from .schema import ANGGARAN_SHEET, SASARAN_SHEET, SheetSpec
+from lkjip_xl.base.files import atomic_path, refuse_overwrite
+from lkjip_xl.base.formatting import fmt_date
+from lkjip_xl.calc import Results
+from lkjip_xl.contract.records import Workbook
+from lkjip_xl.contract.schema import ANGGARAN_SHEET, SASARAN_SHEET, SheetSpec
 
 SUMMARY_SHEET = "Ringkasan"
 SKM_SHEET = "Perhitungan SKM"

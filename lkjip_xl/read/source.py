@@ -17,8 +17,8 @@ from pathlib import Path, PurePosixPath
 from lxml import etree
 from python_calamine import CalamineWorkbook
 
-from .cells import parse_a1
-from .errors import WorkbookUnreadable
+from lkjip_xl.base.errors import WorkbookUnreadable
+from lkjip_xl.contract.cells import parse_a1
 
 MAX_UNPACKED_BYTES = 400 * 2**20  # the 10,000-respondent benchmark workbook unpacks to ~30 MB
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import check
-from .findings import Finding, has_errors, sort_key
-from .model import Workbook
-from .reader import read_model
-from .xlsx_source import XlsxSource
+from lkjip_xl.contract.findings import Finding, has_errors, sort_key
+from lkjip_xl.contract.records import Workbook
+from lkjip_xl.read.checks import check
+from lkjip_xl.read.reader import read_model
+from lkjip_xl.read.source import XlsxSource
 
 
 @dataclass

@@ -13,10 +13,10 @@ from pathlib import Path
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
-from .atomic import atomic_path
-from .formatting import fmt_number, fmt_percent, fmt_rupiah
-from .outcome import OK, BatchItem
-from .schema import normalize
+from lkjip_xl.base.files import atomic_path
+from lkjip_xl.base.formatting import fmt_number, fmt_percent, fmt_rupiah
+from lkjip_xl.contract.schema import normalize
+from lkjip_xl.kabupaten.outcome import OK, BatchItem
 
 PREDIKAT_COLOURS = {  # Permendagri 86/2017 labels; a custom scale's labels stay uncoloured
     "Sangat Tinggi": "#63BE7B",

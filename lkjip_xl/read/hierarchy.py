@@ -7,7 +7,7 @@ Sub Kegiatan may sit straight under its Program.
 
 from __future__ import annotations
 
-from .model import LEVEL_LABELS, BudgetRow
+from lkjip_xl.contract.records import LEVEL_LABELS, BudgetRow
 
 AMOUNT_FIELDS = ("pagu", "realisasi", "pagu_sebelum", "realisasi_lalu")
 

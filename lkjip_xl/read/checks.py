@@ -5,14 +5,20 @@ Each check adds findings pointing at the cell to correct; none raises.
 
 from __future__ import annotations
 
-from .cells import a1
-from .findings import Finding, finding
-from .formatting import fmt_number
-from .hierarchy import AMOUNT_FIELDS, level_label, link, rolled_up
-from .model import Workbook
-from .numbers import SAKIP_LETTERS
-from .sampling import minimum_sample
-from .schema import ANGGARAN_SHEET, SASARAN_SHEET, SKALA_SHEET, SKM_SHEET, normalize
+from lkjip_xl.base.formatting import fmt_number
+from lkjip_xl.contract.cells import a1
+from lkjip_xl.contract.findings import Finding, finding
+from lkjip_xl.contract.measure import SAKIP_LETTERS
+from lkjip_xl.contract.records import Workbook
+from lkjip_xl.contract.sampling import minimum_sample
+from lkjip_xl.contract.schema import (
+    ANGGARAN_SHEET,
+    SASARAN_SHEET,
+    SKALA_SHEET,
+    SKM_SHEET,
+    normalize,
+)
+from lkjip_xl.read.hierarchy import AMOUNT_FIELDS, level_label, link, rolled_up
 
 _AMOUNT_HEADERS = {
     "pagu": "Pagu",

@@ -13,9 +13,9 @@ import openpyxl
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from .atomic import atomic_path, refuse_overwrite
-from .cells import parse_a1
-from .findings import Finding, Severity
+from lkjip_xl.base.files import atomic_path, refuse_overwrite
+from lkjip_xl.contract.cells import parse_a1
+from lkjip_xl.contract.findings import Finding, Severity
 
 FINDINGS_SHEET = "Temuan"
 _FILLS = {

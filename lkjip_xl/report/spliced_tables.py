@@ -14,7 +14,7 @@ import re
 import zipfile
 from xml.sax.saxutils import escape
 
-from ..model import FreeTable, Workbook
+from lkjip_xl.contract.records import FreeTable, Workbook
 
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 

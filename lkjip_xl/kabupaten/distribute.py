@@ -11,13 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cells import a1
-from .findings import Finding, finding, has_errors
-from .safe_names import file_stem
-from .schema import HEADER_SEARCH_ROWS, SETTINGS, Column, Setting, normalize, setting
-from .tables import parse_value, row_blank, text_of
-from .template_writer import write_template
-from .xlsx_source import Grid, XlsxSource, is_blank
+from lkjip_xl.base.names import file_stem
+from lkjip_xl.contract.cells import a1
+from lkjip_xl.contract.findings import Finding, finding, has_errors
+from lkjip_xl.contract.schema import (
+    HEADER_SEARCH_ROWS,
+    SETTINGS,
+    Column,
+    Setting,
+    normalize,
+    setting,
+)
+from lkjip_xl.read.locate import row_blank
+from lkjip_xl.read.source import Grid, XlsxSource, is_blank
+from lkjip_xl.read.values import parse_value, text_of
+from lkjip_xl.write.template import write_template
 
 
 @dataclass

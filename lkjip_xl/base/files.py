@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import OutputRefused
+from lkjip_xl.base.errors import OutputRefused
 
 
 def refuse_overwrite(output: str | Path, *inputs: str | Path) -> None:

@@ -1,0 +1,67 @@
+"""Every exception of the tool, and the exit status the command line gives for each.
+
+An `LkjipError` is an expected problem whose message is one Indonesian sentence meant for the
+user; the CLI prints it and exits with the class's `exit_code`. Anything else is a bug in this
+tool and keeps its traceback. Problems *inside* a workbook are never exceptions: they are
+findings (`lkjip_xl.contract.findings`), and a workbook with errors exits 1.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """The exit statuses of `lkjip`, documented in the README."""
+
+    OK = 0  # done; warnings allowed
+    FINDINGS = 1  # the workbook (or list) has errors: nothing was written
+    UNREADABLE = 2  # an input is not a readable workbook (missing, empty, CSV, .xls, encrypted…)
+    OUTPUT_REFUSED = 3  # an output cannot be written (it is the input, exists, no permission…)
+    BAD_TEMPLATE = 4  # a Word template cannot be used
+    CONVERTER_MISSING = 5  # a PDF was asked for and no LibreOffice is installed
+    USAGE = 64  # the command line itself is wrong (BSD sysexits EX_USAGE)
+
+
+class LkjipError(Exception):
+    """Base class: an expected problem whose message is meant for the user."""
+
+    exit_code = ExitCode.UNREADABLE
+
+
+class WorkbookUnreadable(LkjipError):
+    """Raised when a file cannot be read as a workbook at all."""
+
+    exit_code = ExitCode.UNREADABLE
+
+
+class OutputRefused(LkjipError):
+    """Raised when an output path would overwrite an input or an existing file, or cannot be written."""
+
+    exit_code = ExitCode.OUTPUT_REFUSED
+
+
+class TemplateProblem(LkjipError):
+    """Raised when a Word template cannot be rendered (not a .docx, bad tags, unknown names)."""
+
+    exit_code = ExitCode.BAD_TEMPLATE
+
+
+class UploadRefused(LkjipError):
+    """Raised when a web upload cannot be processed (no file chosen); shown to the user as it is."""
+
+
+class UnknownNames(Exception):
+    """Raised inside template rendering when a template part reads names the context lacks."""
+
+    def __init__(self, names: set[str]) -> None:
+        super().__init__(", ".join(sorted(names)))
+        self.names = names
+
+
+class TemplateWriteError(RuntimeError):
+    """Raised when xlsxwriter rejects a validation or format of the blank template (a bug in the schema's texts)."""
+
+
+class NotANumber(ValueError):
+    """Raised when text where a number belongs cannot be read as one (the reader makes it a finding)."""

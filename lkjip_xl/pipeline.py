@@ -1,0 +1,93 @@
+"""One workbook through the whole flow: read → check → compute → draft + filled copy | marked copy.
+
+The API, the batch workers and the web page all call `process`. Each stage is a field of
+`Stages`, so a test replaces one (a compute that raises, a draft that hangs) by passing its own,
+never by patching a module. The heavy writers (docxtpl, openpyxl) are imported only when a stage
+that needs them runs, so checking a workbook starts fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lkjip_xl.calc import Results, compute
+from lkjip_xl.contract.findings import Finding
+from lkjip_xl.contract.records import Workbook
+from lkjip_xl.read.validate import ReadResult, read_workbook
+
+
+def _draft(workbook: Workbook, results: Results, output: Path, template: Path | None) -> Path:
+    from lkjip_xl.report.render import render_report
+
+    return render_report(workbook, results, output, template)
+
+
+def _fill(workbook: Workbook, results: Results, source: Path, output: Path) -> Path:
+    from lkjip_xl.write.filled import write_filled_copy
+
+    return write_filled_copy(workbook, results, source, output)
+
+
+def _mark(source: Path, output: Path, findings: list[Finding]) -> Path:
+    from lkjip_xl.write.marked import write_marked_copy
+
+    return write_marked_copy(source, output, findings)
+
+
+@dataclass(frozen=True)
+class Stages:
+    """The functions each step calls; the defaults are the tool's own."""
+
+    read: Callable[[Path], ReadResult] = read_workbook
+    compute: Callable[[Workbook], Results] = compute
+    draft: Callable[[Workbook, Results, Path, Path | None], Path] = _draft
+    fill: Callable[[Workbook, Results, Path, Path], Path] = _fill
+    mark: Callable[[Path, Path, list[Finding]], Path] = _mark
+
+
+DEFAULT_STAGES = Stages()
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """Which outputs to write, and where. A draft and a filled copy need a workbook without
+    errors; the marked copy is written only for a workbook that has errors."""
+
+    draft: Path | None = None
+    filled: Path | None = None
+    marked: Path | None = None
+    template: Path | None = None  # the Word template of the draft (None: the tool's own)
+
+
+@dataclass
+class Processed:
+    """What `process` found and wrote."""
+
+    read: ReadResult
+    results: Results | None = None  # None when the workbook has errors
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.read.ok
+
+
+def process(path: str | Path, wanted: Wanted, stages: Stages = DEFAULT_STAGES) -> Processed:
+    """Read and check `path`, then write what `wanted` asks for. Raises only LkjipError (and bugs)."""
+    source = Path(path)
+    read = stages.read(source)
+    outcome = Processed(read)
+    if not read.ok or read.workbook is None:
+        if wanted.marked is not None and (read.workbook is not None or read.findings):
+            outcome.written.append(stages.mark(source, wanted.marked, read.findings))
+        return outcome
+    outcome.results = stages.compute(read.workbook)
+    if wanted.draft is not None:
+        outcome.written.append(
+            stages.draft(read.workbook, outcome.results, wanted.draft, wanted.template)
+        )
+    if wanted.filled is not None:
+        outcome.written.append(stages.fill(read.workbook, outcome.results, source, wanted.filled))
+    return outcome
