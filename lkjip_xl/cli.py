@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 from pathlib import Path
+from typing import NoReturn
 
 from lkjip_xl import api
 from lkjip_xl.base.errors import ExitCode, LkjipError, WorkbookUnreadable
@@ -61,9 +61,7 @@ def _utf8_stdout() -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(
-        prog="lkjip", description="Buku kerja Excel kecamatan → draf LKjIP (Word)."
-    )
+    p = _Parser(prog="lkjip", description="Buku kerja Excel kecamatan → draf LKjIP (Word).")
     sub = p.add_subparsers(title="perintah", parser_class=_Parser)
 
     t = sub.add_parser(

@@ -185,7 +185,7 @@ def test_carry_forward_the_bundled_example(tmp_path, capsys):
     ]
     assert all(b.pagu is None for b in new.budget)
     assert [b.realisasi_lalu for b in new.budget] == [b.realisasi for b in old.budget]
-    assert new.skm == []
+    assert new.skm == ()
     assert new.skm_elements == old.skm_elements
     assert [v.nama for v in new.villages] == [v.nama for v in old.villages]
     assert [v.luas for v in new.villages] == [v.luas for v in old.villages]

@@ -215,7 +215,7 @@ def test_carry_forward_downloads_next_years_workbook(client, tmp_path):
     path = tmp_path / "2024.xlsx"
     path.write_bytes(reply.data)
     carried = read_workbook(path).workbook
-    assert carried.identity.tahun == 2024 and carried.skm == []
+    assert carried.identity.tahun == 2024 and carried.skm == ()
     assert_no_leftovers(tmp_path)
 
 

@@ -63,5 +63,17 @@ class TemplateWriteError(RuntimeError):
     """Raised when xlsxwriter rejects a validation or format of the blank template (a bug in the schema's texts)."""
 
 
+class BadValue(ValueError):
+    """Raised by a cell parser when a value is not of its column's kind.
+
+    `code` names the finding the reader makes of it (at the cell); `params` fill its message.
+    """
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
 class NotANumber(ValueError):
     """Raised when text where a number belongs cannot be read as one (the reader makes it a finding)."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from lkjip_xl.calc.indicators import Capaian, capaian
 from lkjip_xl.contract.records import BudgetRow, Settings, SpendingRow
-from lkjip_xl.read.hierarchy import effective_sasaran, link, rolled_up
+from lkjip_xl.read.hierarchy import effective_sasaran, rolled_up
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,6 @@ def serapan(pagu: float | None, realisasi: float | None) -> float | None:
 def compute_budget(
     rows: list[BudgetRow], settings: Settings
 ) -> tuple[list[BudgetLine], BudgetTotals]:
-    link(rows)
     amounts = {
         f: rolled_up(rows, f) for f in ("pagu", "realisasi", "pagu_sebelum", "realisasi_lalu")
     }

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from lkjip_xl.calc import Capaian, IndicatorResult, Results
 from lkjip_xl.contract.measure import Measure
-from lkjip_xl.contract.records import LEVEL_LABELS, Workbook
+from lkjip_xl.contract.records import Workbook
+from lkjip_xl.contract.schema import BUDGET_LEVEL
 
 SCHEMA_VERSION = 1
 
@@ -60,7 +61,7 @@ def results_to_dict(wb: Workbook, r: Results) -> dict:
             "baris": [
                 {
                     "baris_sheet": b.row,
-                    "tingkat": LEVEL_LABELS[b.level],
+                    "tingkat": BUDGET_LEVEL.label_of(b.level),
                     "kode": b.kode or None,
                     "uraian": b.uraian,
                     "kode_sasaran": b.kode_sasaran or None,

@@ -1,15 +1,18 @@
-"""The workbook's contents as typed records, after reading and before calculation.
+"""The workbook's contents as typed, immutable records, after reading and before calculation.
 
 Every record remembers the sheet row it came from, so that later checks and the
-highlighted copy can point at the right cell.
+highlighted copy can point at the right cell. Records are built once by the reading layer
+(the budget tree linked there too) and never changed afterwards: calculations only read them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from lkjip_xl.contract.measure import Measure
+from lkjip_xl.contract.schema import BUDGET_LEVEL
 
 
 @dataclass(frozen=True)
@@ -75,11 +78,10 @@ class Indicator:
     solusi: str = ""
 
 
-LEVELS = ("program", "kegiatan", "sub_kegiatan")
-LEVEL_LABELS = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub Kegiatan"}
+LEVELS = tuple(c.key for c in BUDGET_LEVEL.choices)  # program, kegiatan, sub_kegiatan: top first
 
 
-@dataclass
+@dataclass(frozen=True)
 class BudgetRow:
     row: int
     level: str  # one of LEVELS
@@ -97,18 +99,22 @@ class BudgetRow:
     realisasi_lalu: float | None = None
     sumber_dana: str = "APBD"
     penanggung_jawab: str = ""
-    parent: int | None = None  # index into Workbook.budget
-    children: list[int] = field(default_factory=list)
+    parent: int | None = None  # index into Workbook.budget of the row it belongs to
+    children: tuple[int, ...] = ()  # indexes of the rows that belong to it
 
     @property
     def depth(self) -> int:
         return LEVELS.index(self.level)
 
+    @property
+    def level_label(self) -> str:
+        return BUDGET_LEVEL.label_of(self.level)
+
 
 @dataclass(frozen=True)
 class SkmResponse:
     row: int
-    answers: dict[str, int | None]  # "U1" → 1..4, None when left blank
+    answers: Mapping[str, int | None]  # "U1" → 1..4, None when left blank
     jenis_layanan: str = ""
     jenis_kelamin: str = ""
     umur: int | None = None
@@ -154,30 +160,30 @@ class FreeTable:
     rows: tuple[tuple[str, ...], ...]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Workbook:
     """Everything the report needs, as read from one workbook."""
 
     path: str
     identity: Identity
     settings: Settings
-    indicators: list[Indicator]
-    budget: list[BudgetRow]
-    skm: list[SkmResponse] | None  # None: no SKM sheet
-    skm_elements: list[tuple[str, str]]  # (code, name) in column order
-    spending: list[SpendingRow]
-    scale: list[ScaleBand] | None  # None: the default Permendagri 86/2017 scale
-    villages: list[Village]
-    narrative: dict[str, str]
-    free_tables: list[FreeTable]
+    indicators: tuple[Indicator, ...]
+    budget: tuple[BudgetRow, ...]  # linked: each row's parent and children are set
+    skm: tuple[SkmResponse, ...] | None  # None: no SKM sheet
+    skm_elements: tuple[tuple[str, str], ...]  # (code, name) in column order
+    spending: tuple[SpendingRow, ...]
+    scale: tuple[ScaleBand, ...] | None  # None: the default Permendagri 86/2017 scale
+    villages: tuple[Village, ...]
+    narrative: Mapping[str, str]
+    free_tables: tuple[FreeTable, ...]
     # Where each sheet's columns were found, for writing derived values back: sheet → key → column.
-    layout: dict[str, SheetLayout] = field(default_factory=dict)
+    layout: Mapping[str, SheetLayout] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class SheetLayout:
     title: str  # the sheet's name as spelled in the file
     header_row: int
-    columns: dict[str, int]  # key → 1-based column
+    columns: Mapping[str, int]  # key → 1-based column
     first_row: int
     last_row: int  # last data row (== header_row when empty)

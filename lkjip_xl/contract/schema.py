@@ -49,6 +49,10 @@ class Vocabulary:
     def labels(self) -> list[str]:
         return [c.label for c in self.choices]
 
+    def label_of(self, key: str) -> str:
+        """The label staff see for a choice's key ('sub_kegiatan' → 'Sub Kegiatan')."""
+        return next(c.label for c in self.choices if c.key == key)
+
     def match(self, text: str) -> Choice | None:
         wanted = normalize(text)
         for choice in self.choices:

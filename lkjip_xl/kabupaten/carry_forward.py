@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lkjip_xl.base.errors import BadValue
 from lkjip_xl.base.files import refuse_overwrite
 from lkjip_xl.contract.cells import a1
 from lkjip_xl.contract.findings import Finding, finding, has_errors
@@ -27,25 +28,22 @@ from lkjip_xl.contract.schema import (
     ANGGARAN_SHEET,
     BELANJA_SHEET,
     DESA_SHEET,
-    FREE_TABLE_PREFIX,
     IDENTITY_SHEET,
     NARASI_SHEET,
     NARRATIVE_PART,
-    PETUNJUK_SHEET_NAME,
     SASARAN_SHEET,
     SETTINGS,
     SKALA_SHEET,
     SKM_SHEET,
     UNSUR_SHEET,
     Kind,
-    SheetSpec,
-    normalize,
     setting,
 )
-from lkjip_xl.read.locate import locate
+from lkjip_xl.read.kinds import parse_year
+from lkjip_xl.read.locate import Table
 from lkjip_xl.read.numbers import cell_number
+from lkjip_xl.read.sheets import ContractSheets
 from lkjip_xl.read.source import Grid, XlsxSource, is_blank
-from lkjip_xl.read.values import parse_year
 from lkjip_xl.write.template import Rows, write_template
 
 # key → where its value goes next year (None: emptied). Keys not listed are kept as they are.
@@ -97,34 +95,18 @@ def carry_forward(source: str | Path, output: str | Path) -> CarryForward:
     refuse_overwrite(output, source)
     findings: list[Finding] = []
     with XlsxSource(source) as src:
-        titles = {normalize(name): name for name in src.sheet_names}
-
-        def grid_of(spec: SheetSpec) -> Grid | None:
-            title = titles.get(normalize(spec.name))
-            if title is None:
-                if spec.required:
-                    findings.append(finding("sheet-missing", spec.name, "A1", sheet=spec.name))
-                return None
-            return src.grid(title)
-
-        identity_grid = grid_of(IDENTITY_SHEET)
-        prefill, year = _identity(identity_grid, findings) if identity_grid else ({}, None)
+        sheets = ContractSheets(src, findings)
+        identity_table = sheets.table(IDENTITY_SHEET)
+        prefill, year = _identity(identity_table, findings) if identity_table else ({}, None)
         rows: dict[str, Rows] = {}
         for spec in _KEPT_SHEETS:
-            grid = grid_of(spec)
-            if grid is not None:
-                rows[spec.name] = _moved_rows(grid, spec, findings)
-        skm = grid_of(SKM_SHEET)
-        if skm is not None:
+            table = sheets.table(spec)
+            if table is not None:
+                rows[spec.name] = _moved_rows(table)
+        if sheets.grid(SKM_SHEET) is not None:
             rows[SKM_SHEET.name] = []
-        narasi = grid_of(NARASI_SHEET)
-        rows[NARASI_SHEET.name] = _narrative_rows(narasi, findings)
-        extra_sheets = [
-            (name, _values(src.grid(name)))
-            for name in src.sheet_names
-            if normalize(name).startswith(normalize(FREE_TABLE_PREFIX))
-            and normalize(name) != normalize(PETUNJUK_SHEET_NAME)
-        ]
+        rows[NARASI_SHEET.name] = _narrative_rows(sheets.table(NARASI_SHEET))
+        extra_sheets = [(grid.title, _values(grid)) for grid in sheets.free_tables()]
     if has_errors(findings) or year is None:
         return CarryForward(None, None, findings=findings)
     prefill["tahun"] = year + 1
@@ -133,9 +115,9 @@ def carry_forward(source: str | Path, output: str | Path) -> CarryForward:
     return CarryForward(Path(output), year + 1, kecamatan, findings)
 
 
-def _identity(grid: Grid, findings: list[Finding]) -> tuple[dict[str, object], int | None]:
-    table = locate(grid, IDENTITY_SHEET, findings)
-    if table is None or "label" not in table.columns or "value" not in table.columns:
+def _identity(table: Table, findings: list[Finding]) -> tuple[dict[str, object], int | None]:
+    grid = table.grid
+    if "label" not in table.columns or "value" not in table.columns:
         return {}, None
     label_col, value_col = table.columns["label"], table.columns["value"]
     prefill: dict[str, object] = {}
@@ -150,7 +132,10 @@ def _identity(grid: Grid, findings: list[Finding]) -> tuple[dict[str, object], i
         if s.key == "tahun":
             year_row = r
             if not is_blank(value):
-                year = parse_year(value, grid.title, a1(r, value_col), findings)
+                try:
+                    year = parse_year(value)
+                except BadValue as bad:
+                    findings.append(finding(bad.code, grid.title, a1(r, value_col), **bad.params))
         elif s.key not in _EMPTIED_SETTINGS and not is_blank(value):
             prefill[s.key] = value
     if (
@@ -184,10 +169,8 @@ def _identity(grid: Grid, findings: list[Finding]) -> tuple[dict[str, object], i
 _RENSTRA_PERIOD = re.compile(r"(\d{4})\s*(?:-|–|—|/|s\.?\s?d\.?|sampai)\s*(\d{4})")  # 2021-2026
 
 
-def _moved_rows(grid: Grid, spec: SheetSpec, findings: list[Finding]) -> Rows:
-    table = locate(grid, spec, findings)
-    if table is None:
-        return []
+def _moved_rows(table: Table) -> Rows:
+    grid, spec = table.grid, table.spec
     moves = _MOVES.get(spec.name, {})
     kinds = {c.key: c.kind for c in spec.columns}
     out: Rows = []
@@ -201,10 +184,10 @@ def _moved_rows(grid: Grid, spec: SheetSpec, findings: list[Finding]) -> Rows:
     return out
 
 
-def _narrative_rows(grid: Grid | None, findings: list[Finding]) -> Rows:
+def _narrative_rows(table: Table | None) -> Rows:
     kept: dict[str, object] = {}
-    table = locate(grid, NARASI_SHEET, findings) if grid is not None else None
     if table is not None and {"bagian", "teks"} <= table.columns.keys():
+        grid = table.grid
         for r in table.data_rows:
             choice = NARRATIVE_PART.match(str(grid.value(r, table.columns["bagian"]) or ""))
             text = grid.value(r, table.columns["teks"])

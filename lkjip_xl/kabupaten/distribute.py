@@ -22,9 +22,10 @@ from lkjip_xl.contract.schema import (
     normalize,
     setting,
 )
+from lkjip_xl.read.cell_reader import parse_setting
+from lkjip_xl.read.kinds import text_of
 from lkjip_xl.read.locate import row_blank
 from lkjip_xl.read.source import Grid, XlsxSource, is_blank
-from lkjip_xl.read.values import parse_value, text_of
 from lkjip_xl.write.template import write_template
 
 
@@ -145,18 +146,13 @@ def _row_values(
         if is_blank(raw):
             continue
         if s.vocabulary or s.key == "tahun":
-            parsed = parse_value(
-                raw,
-                grid.number_format(row, col),
-                Column(s.key, s.label, s.kind, vocabulary=s.vocabulary),
-                grid.title,
-                a1(row, col),
-                findings,
-            )
+            column = Column(s.key, s.label, s.kind, vocabulary=s.vocabulary)
+            fmt = grid.number_format(row, col)
+            parsed = parse_setting(raw, fmt, column, findings, grid.title, a1(row, col))
             if parsed is None:
                 continue
             # the template wants a choice's label, as staff would pick it from the dropdown
-            values[s.key] = s.vocabulary.match(text_of(raw)).label if s.vocabulary else parsed
+            values[s.key] = s.vocabulary.label_of(str(parsed)) if s.vocabulary else parsed
         elif s.key == "nip_camat":
             values[s.key] = text_of(raw)
         else:

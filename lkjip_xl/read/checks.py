@@ -18,14 +18,8 @@ from lkjip_xl.contract.schema import (
     SKM_SHEET,
     normalize,
 )
-from lkjip_xl.read.hierarchy import AMOUNT_FIELDS, level_label, link, rolled_up
+from lkjip_xl.read.hierarchy import AMOUNT_FIELDS, orphans, rolled_up
 
-_AMOUNT_HEADERS = {
-    "pagu": "Pagu",
-    "realisasi": "Realisasi",
-    "pagu_sebelum": "Pagu Sebelum Perubahan",
-    "realisasi_lalu": "Realisasi Tahun Lalu",
-}
 _CENT = 0.005
 
 
@@ -134,14 +128,14 @@ def _check_budget(wb: Workbook, findings: list[Finding]) -> None:
                 )
             else:
                 first_by_code[row.kode] = row.row
-    for i in link(rows):
+    for i in orphans(rows):
         row = rows[i]
         findings.append(
             finding(
                 "budget-orphan",
                 sheet,
                 ref(row.row, "kode" if row.kode else "uraian"),
-                level=level_label(row),
+                level=row.level_label,
                 name=row.uraian,
             )
         )
@@ -155,7 +149,7 @@ def _check_budget(wb: Workbook, findings: list[Finding]) -> None:
                             "budget-amount-missing",
                             sheet,
                             ref(row.row, field),
-                            column=_AMOUNT_HEADERS[field],
+                            column=ANGGARAN_SHEET.column(field).header,
                         )
                     )
     totals = {f: rolled_up(rows, f) for f in AMOUNT_FIELDS}
@@ -169,8 +163,8 @@ def _check_budget(wb: Workbook, findings: list[Finding]) -> None:
                             "budget-parent-mismatch",
                             sheet,
                             ref(row.row, field),
-                            column=_AMOUNT_HEADERS[field],
-                            level=level_label(row),
+                            column=ANGGARAN_SHEET.column(field).header,
+                            level=row.level_label,
                             given=fmt_number(given, None),
                             computed=fmt_number(computed, None),
                             difference=fmt_number(given - computed, None),

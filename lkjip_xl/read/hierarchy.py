@@ -1,61 +1,69 @@
-"""The budget's Program → Kegiatan → Sub Kegiatan tree, and its amounts rolled up.
+"""The budget's Program → Kegiatan → Sub Kegiatan tree, linked once when the sheet is read.
 
 With codes the parent is the row whose code is the longest proper prefix (program = first 3
 segments, kegiatan = first 5). Without, it is the nearest row above of a higher level, so a
-Sub Kegiatan may sit straight under its Program.
+Sub Kegiatan may sit straight under its Program. A row of a lower level without a parent is an
+orphan (a finding of the checks).
 """
 
 from __future__ import annotations
 
-from lkjip_xl.contract.records import LEVEL_LABELS, BudgetRow
+import dataclasses
+from collections.abc import Sequence
+
+from lkjip_xl.contract.records import BudgetRow
 
 AMOUNT_FIELDS = ("pagu", "realisasi", "pagu_sebelum", "realisasi_lalu")
 
 
-def link(rows: list[BudgetRow]) -> list[int]:
-    """Set parent/children on every row. Returns the indexes of rows left without a parent."""
-    by_code = {}
+def link(rows: Sequence[BudgetRow]) -> tuple[BudgetRow, ...]:
+    """The same rows with each row's parent and children set."""
+    first_by_code: dict[str, int] = {}
     for i, row in enumerate(rows):
-        row.parent, row.children = None, []
         if row.kode:
-            by_code.setdefault(row.kode, i)
-    orphans = []
-    for i, row in enumerate(rows):
-        if row.level == "program":
-            continue
-        parent = None
-        if row.kode:
-            segments = row.kode.split(".")
-            for n in (5, 3):
-                if n < len(segments):
-                    candidate = by_code.get(".".join(segments[:n]))
-                    if candidate is not None and rows[candidate].depth < row.depth:
-                        parent = candidate
-                        break
-        else:
-            for j in range(i - 1, -1, -1):
-                if rows[j].depth < row.depth:
-                    parent = j
-                    break
-        if parent is None:
-            orphans.append(i)
-        else:
-            row.parent = parent
-            rows[parent].children.append(i)
-    return orphans
+            first_by_code.setdefault(row.kode, i)
+    parents = [_parent(rows, i, first_by_code) for i in range(len(rows))]
+    children: list[list[int]] = [[] for _ in rows]
+    for i, parent in enumerate(parents):
+        if parent is not None:
+            children[parent].append(i)
+    return tuple(
+        dataclasses.replace(row, parent=parents[i], children=tuple(children[i]))
+        for i, row in enumerate(rows)
+    )
 
 
-def rolled_up(rows: list[BudgetRow], field: str) -> list[float | None]:
+def _parent(rows: Sequence[BudgetRow], i: int, first_by_code: dict[str, int]) -> int | None:
+    row = rows[i]
+    if row.level == "program":
+        return None
+    if not row.kode:
+        return next((j for j in range(i - 1, -1, -1) if rows[j].depth < row.depth), None)
+    segments = row.kode.split(".")
+    for n in (5, 3):
+        if n < len(segments):
+            candidate = first_by_code.get(".".join(segments[:n]))
+            if candidate is not None and rows[candidate].depth < row.depth:
+                return candidate
+    return None
+
+
+def orphans(rows: Sequence[BudgetRow]) -> list[int]:
+    """Indexes of the linked rows below program level that belong to no row."""
+    return [i for i, row in enumerate(rows) if row.level != "program" and row.parent is None]
+
+
+def rolled_up(rows: Sequence[BudgetRow], field: str) -> list[float | None]:
     """Each row's amount: a leaf's own, a parent's the sum of its children (blank counts 0 when a sibling has one)."""
     result: list[float | None] = [None] * len(rows)
 
     def value(i: int) -> float | None:
         row = rows[i]
         if not row.children:
-            result[i] = getattr(row, field)
-            return result[i]
-        parts = [value(c) for c in row.children]
-        known = [p for p in parts if p is not None]
+            own: float | None = getattr(row, field)
+            result[i] = own
+            return own
+        known = [v for v in (value(c) for c in row.children) if v is not None]
         result[i] = sum(known) if known else None
         return result[i]
 
@@ -65,7 +73,7 @@ def rolled_up(rows: list[BudgetRow], field: str) -> list[float | None]:
     return result
 
 
-def effective_sasaran(rows: list[BudgetRow]) -> list[str]:
+def effective_sasaran(rows: Sequence[BudgetRow]) -> list[str]:
     """The sasaran code each row serves: its own, or inherited from the nearest ancestor."""
     codes = []
     for row in rows:
@@ -76,7 +84,3 @@ def effective_sasaran(rows: list[BudgetRow]) -> list[str]:
             parent = rows[parent].parent
         codes.append(code)
     return codes
-
-
-def level_label(row: BudgetRow) -> str:
-    return LEVEL_LABELS[row.level]

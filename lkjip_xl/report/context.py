@@ -12,7 +12,8 @@ from docxtpl import RichText
 
 from lkjip_xl.base.formatting import fmt_date, fmt_number, fmt_percent, fmt_rupiah, terbilang
 from lkjip_xl.calc import Results
-from lkjip_xl.contract.records import LEVEL_LABELS, Workbook
+from lkjip_xl.contract.records import Workbook
+from lkjip_xl.contract.schema import BUDGET_LEVEL
 from lkjip_xl.report import narrative as nv
 
 DRAFT_HIGHLIGHT = "FFF2CC"  # docxtpl applies it as cell-style shading: a hex fill, light yellow
@@ -136,7 +137,7 @@ def build_context(
             programs += [
                 {
                     "uraian": b.uraian,
-                    "tingkat": LEVEL_LABELS[b.level],
+                    "tingkat": BUDGET_LEVEL.label_of(b.level),
                     "indikator": b.indikator or "-",
                     "target": b.target_kinerja,
                     "realisasi": b.realisasi_kinerja,
