@@ -7,19 +7,32 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn, Protocol
 
 from lkjip_xl import api
 from lkjip_xl.base.errors import ExitCode, LkjipError, WorkbookUnreadable
+from lkjip_xl.contract.findings import Finding
 from lkjip_xl.write.findings_text import (
-    batch_summary,
     findings_json,
     findings_table,
     headline_text,
     summary_line,
 )
 
+if TYPE_CHECKING:
+    from lkjip_xl.kabupaten.outcome import BatchItem
+
 EXIT_OK, EXIT_FINDINGS = ExitCode.OK, ExitCode.FINDINGS
+
+
+class _HasFindings(Protocol):
+    """What a command's result shows: its findings, and whether its output was written."""
+
+    @property
+    def findings(self) -> list[Finding]: ...
+
+    @property
+    def ok(self) -> bool: ...
 
 
 class _Parser(argparse.ArgumentParser):
@@ -147,7 +160,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _print_findings(findings, fmt: str, **extra) -> None:
+def _print_findings(findings: list[Finding], fmt: str, **extra: object) -> None:
     if fmt == "json":
         print(findings_json(findings, **extra))
         return
@@ -158,7 +171,7 @@ def _print_findings(findings, fmt: str, **extra) -> None:
     print(summary_line(findings))
 
 
-def _cmd_template(args) -> int:
+def _cmd_template(args: argparse.Namespace) -> int:
     if args.daftar:
         return _cmd_distribute(args)
     if args.dari:
@@ -173,7 +186,7 @@ def _cmd_template(args) -> int:
     return EXIT_OK
 
 
-def _cmd_distribute(args) -> int:
+def _cmd_distribute(args: argparse.Namespace) -> int:
     result = api.distribute(args.daftar, args.output)
     written = [f"  {path}" for path in result.written]
     written.append(f"{len(result.written)} buku kerja kosong ditulis ke {args.output}")
@@ -184,7 +197,7 @@ def _cmd_distribute(args) -> int:
     )
 
 
-def _cmd_carry_forward(args) -> int:
+def _cmd_carry_forward(args: argparse.Namespace) -> int:
     result = api.carry_forward(args.dari, args.output)
     return _report_output(
         result,
@@ -194,19 +207,21 @@ def _cmd_carry_forward(args) -> int:
     )
 
 
-def _cmd_batch(args) -> int:
+def _cmd_batch(args: argparse.Namespace) -> int:
     paths = api.find_workbooks(args.folder)
     if not paths:
         print(f"Tidak ada berkas .xlsx di folder {args.folder}.")
         return EXIT_FINDINGS
     from tqdm import tqdm
 
+    from lkjip_xl.kabupaten.batch import batch_summary
+
     # the bar goes to stderr and only on a terminal; a log file gets the summary alone
     with tqdm(
         total=len(paths), unit="buku", desc="Memproses", disable=not sys.stderr.isatty()
     ) as bar:
 
-        def done(item) -> None:
+        def done(item: BatchItem) -> None:
             bar.set_postfix_str(item.source[:30])
             bar.update(1)
 
@@ -215,7 +230,7 @@ def _cmd_batch(args) -> int:
     return EXIT_FINDINGS if result.failed else EXIT_OK
 
 
-def _cmd_serve(args) -> int:
+def _cmd_serve(args: argparse.Namespace) -> int:
     import waitress
 
     from lkjip_xl.web import create_app
@@ -237,7 +252,7 @@ def _cmd_serve(args) -> int:
     return EXIT_OK
 
 
-def _cmd_validate(args) -> int:
+def _cmd_validate(args: argparse.Namespace) -> int:
     result = api.read_workbook(args.workbook)
     extra = {"workbook": str(args.workbook)}
     if args.tandai:
@@ -249,7 +264,7 @@ def _cmd_validate(args) -> int:
     return EXIT_OK if result.ok else EXIT_FINDINGS
 
 
-def _report_output(result, refused: str, written: str) -> int:
+def _report_output(result: _HasFindings, refused: str, written: str) -> int:
     """Findings first (if any), then whether the output was written."""
     if result.findings:
         _print_findings(result.findings, "table")
@@ -260,7 +275,7 @@ def _report_output(result, refused: str, written: str) -> int:
     return EXIT_OK
 
 
-def _cmd_fill(args) -> int:
+def _cmd_fill(args: argparse.Namespace) -> int:
     result = api.fill_workbook(args.workbook, args.output)
     return _report_output(
         result,
@@ -269,7 +284,7 @@ def _cmd_fill(args) -> int:
     )
 
 
-def _cmd_compute(args) -> int:
+def _cmd_compute(args: argparse.Namespace) -> int:
     result, data = api.compute_dict(args.workbook)
     if data is None:
         _print_findings(
@@ -285,7 +300,7 @@ def _cmd_compute(args) -> int:
     return EXIT_OK
 
 
-def _cmd_report(args) -> int:
+def _cmd_report(args: argparse.Namespace) -> int:
     result = api.report_workbook(args.workbook, args.output, args.template)
     return _report_output(
         result,

@@ -30,7 +30,14 @@ from lkjip_xl.calc.indicators import (
 from lkjip_xl.calc.skm import SkmResult, compute_skm
 from lkjip_xl.contract.records import Indicator, Workbook
 
-__all__ = ["Results", "compute", "IndicatorResult", "SasaranResult", "NOT_MEASURABLE"]
+__all__ = [
+    "NOT_MEASURABLE",
+    "Capaian",
+    "IndicatorResult",
+    "Results",
+    "SasaranResult",
+    "compute",
+]
 
 
 @dataclass(frozen=True)
@@ -39,7 +46,6 @@ class IndicatorResult:
     capaian: Capaian
     predikat: str
     capaian_lalu: Capaian
-    predikat_lalu: str
     tren: str
     kemajuan_renstra: Capaian
     versus_standar: str
@@ -91,7 +97,6 @@ def compute(wb: Workbook) -> Results:
                 c,
                 predikat(c.value, bands),
                 c_last,
-                predikat(c_last.value, bands) if c_last.available else "",
                 trend(c, c_last, ind),
                 renstra_progress(ind, settings),
                 versus_standard(ind),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from lkjip_xl.base.formatting import fmt_number
 from lkjip_xl.calc.indicators import Capaian, capaian
+from lkjip_xl.contract.measure import Measure
 from lkjip_xl.contract.records import BudgetRow, Settings, SpendingRow
 from lkjip_xl.read.hierarchy import effective_sasaran, rolled_up
 
@@ -42,7 +45,6 @@ class BudgetTotals:
     pagu_sebelum: float | None
     perubahan: float | None
     realisasi_lalu: float | None
-    serapan_lalu: float | None
     programs: int
     kegiatan: int
     sub_kegiatan: int
@@ -55,8 +57,9 @@ def serapan(pagu: float | None, realisasi: float | None) -> float | None:
 
 
 def compute_budget(
-    rows: list[BudgetRow], settings: Settings
+    rows: Sequence[BudgetRow], settings: Settings
 ) -> tuple[list[BudgetLine], BudgetTotals]:
+    """Each row's amounts rolled up from its children, and the unit's totals (rows linked)."""
     amounts = {
         f: rolled_up(rows, f) for f in ("pagu", "realisasi", "pagu_sebelum", "realisasi_lalu")
     }
@@ -106,7 +109,6 @@ def compute_budget(
         pagu_sebelum=before,
         perubahan=None if before is None else pagu - before,
         realisasi_lalu=last,
-        serapan_lalu=None,
         programs=sum(r.level == "program" for r in rows),
         kegiatan=sum(r.level == "kegiatan" for r in rows),
         sub_kegiatan=sum(r.level == "sub_kegiatan" for r in rows),
@@ -143,61 +145,60 @@ class SpendingLine:
     is_subtotal: bool = False
 
 
-def compute_spending(rows: list[SpendingRow]) -> list[SpendingLine]:
+def compute_spending(rows: Sequence[SpendingRow]) -> list[SpendingLine]:
     """Each jenis, a subtotal per kelompok after its rows, and a grand total last."""
     lines: list[SpendingLine] = []
     groups: dict[str, list[SpendingRow]] = {}
     for row in rows:
         groups.setdefault(row.kelompok, []).append(row)
     for kelompok, members in groups.items():
-        lines += [
-            _spending_line(
-                kelompok, r.jenis, r.anggaran, r.realisasi, r.realisasi_lalu, r.anggaran_sebelum
-            )
-            for r in members
-        ]
-        lines.append(
-            _spending_line(kelompok, f"Jumlah {kelompok}", *_sums(members), is_subtotal=True)
-        )
+        lines += [_spending_line(kelompok, r.jenis, r) for r in members]
+        lines.append(_spending_line(kelompok, f"Jumlah {kelompok}", _summed(members), True))
     if rows:
-        lines.append(_spending_line("", "Total Belanja", *_sums(rows), is_subtotal=True))
+        lines.append(_spending_line("", "Total Belanja", _summed(rows), True))
     return lines
 
 
-def _sums(rows: list[SpendingRow]) -> tuple[float | None, ...]:
-    return tuple(
-        _sum_known(getattr(r, f) for r in rows)
-        for f in ("anggaran", "realisasi", "realisasi_lalu", "anggaran_sebelum")
+def _summed(rows: Sequence[SpendingRow]) -> SpendingRow:
+    """One row holding the sums of `rows` (None where none of them has a figure)."""
+    return SpendingRow(
+        0,
+        "",
+        "",
+        _sum_known(r.anggaran for r in rows),
+        _sum_known(r.realisasi for r in rows),
+        _sum_known(r.realisasi_lalu for r in rows),
+        _sum_known(r.anggaran_sebelum for r in rows),
     )
 
 
 def _spending_line(
-    kelompok, jenis, anggaran, realisasi, lalu, sebelum, is_subtotal=False
+    kelompok: str, jenis: str, row: SpendingRow, is_subtotal: bool = False
 ) -> SpendingLine:
-    growth = None if realisasi is None or not lalu else (realisasi - lalu) / lalu * 100
-    change = None if anggaran is None or sebelum is None else anggaran - sebelum
+    lalu, real = row.realisasi_lalu, row.realisasi
+    growth = None if real is None or not lalu else (real - lalu) / lalu * 100
+    before = row.anggaran_sebelum
+    change = None if row.anggaran is None or before is None else row.anggaran - before
     return SpendingLine(
         kelompok,
         jenis,
-        anggaran,
-        realisasi,
-        serapan(anggaran, realisasi),
+        row.anggaran,
+        real,
+        serapan(row.anggaran, real),
         lalu,
         growth,
-        sebelum,
+        before,
         change,
         is_subtotal,
     )
 
 
-def _sum_known(values) -> float | None:
+def _sum_known(values: Iterable[float | None]) -> float | None:
     known = [v for v in values if v is not None]
     return sum(known) if known else None
 
 
-def _measure_text(m) -> str:
-    from lkjip_xl.base.formatting import fmt_number
-
+def _measure_text(m: Measure) -> str:
     if not m.available:
         return m.text or "-"
     return m.text or fmt_number(m.number, None)

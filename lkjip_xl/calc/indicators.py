@@ -39,16 +39,12 @@ def capaian(target: Measure, realisasi: Measure, polarity: str, settings: Settin
     if not target.available or not realisasi.available:
         missing = "target" if not target.available else "realisasi"
         return Capaian(None, reason=f"{missing} tidak tersedia")
-    if target.letter_only:
+    if target.number is None and target.letter is not None:  # a letter-only target ("BB")
         if realisasi.letter is None:
             return Capaian(None, reason="target berupa huruf, realisasi bukan huruf")
-        value = (
-            100.0
-            if letter_rank(realisasi.letter) >= letter_rank(target.letter)
-            else (letter_rank(realisasi.letter) / letter_rank(target.letter) * 100)
-        )
-        return _capped(value, settings)
-    if realisasi.number is None:
+        wanted, reached = letter_rank(target.letter), letter_rank(realisasi.letter)
+        return _capped(100.0 if reached >= wanted else reached / wanted * 100, settings)
+    if target.number is None or realisasi.number is None:
         return Capaian(None, reason="realisasi bukan angka")
     t, r = target.number, realisasi.number
     if polarity == "negative":
@@ -102,7 +98,7 @@ def mean(values: Iterable[float | None]) -> float | None:
 
 def trend(current: Capaian, previous: Capaian, indicator: Indicator) -> str:
     """Meningkat / Menurun / Tetap: on capaian, else on realisasi respecting polarity."""
-    if current.available and previous.available:
+    if current.value is not None and previous.value is not None:
         a, b = float(round_half_up(current.value, 2)), float(round_half_up(previous.value, 2))
     elif indicator.realisasi.number is not None and indicator.realisasi_lalu.number is not None:
         a, b = indicator.realisasi.number, indicator.realisasi_lalu.number

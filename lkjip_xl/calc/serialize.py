@@ -5,6 +5,8 @@ Documented with an example in docs/COMPUTE_JSON.md.
 
 from __future__ import annotations
 
+from typing import Any
+
 from lkjip_xl.calc import Capaian, IndicatorResult, Results
 from lkjip_xl.contract.measure import Measure
 from lkjip_xl.contract.records import Workbook
@@ -13,7 +15,7 @@ from lkjip_xl.contract.schema import BUDGET_LEVEL
 SCHEMA_VERSION = 1
 
 
-def results_to_dict(wb: Workbook, r: Results) -> dict:
+def results_to_dict(wb: Workbook, r: Results) -> dict[str, Any]:
     ident = wb.identity
     return {
         "schema_version": SCHEMA_VERSION,
@@ -114,7 +116,7 @@ def _capaian(c: Capaian) -> float | None:
     return c.value
 
 
-def _indicator(i: IndicatorResult) -> dict:
+def _indicator(i: IndicatorResult) -> dict[str, Any]:
     s = i.source
     return {
         "baris_sheet": s.row,
@@ -140,7 +142,7 @@ def _indicator(i: IndicatorResult) -> dict:
     }
 
 
-def _skm(r: Results) -> dict | None:
+def _skm(r: Results) -> dict[str, Any] | None:
     if r.skm is None:
         return None
     k = r.skm

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lkjip_xl.base.formatting import round_half_up
 from lkjip_xl.contract.records import SkmResponse
 from lkjip_xl.contract.sampling import minimum_sample
+from lkjip_xl.contract.schema import SKM_SHEET
 
 LEGACY_WEIGHT = 0.111
 
@@ -41,11 +43,6 @@ class ElementResult:
     mutu: str = ""
     kinerja: str = ""
 
-    @property
-    def ikm_scale(self) -> float | None:
-        """This unsur's NRR on the 25–100 IKM scale."""
-        return None if self.nrr is None else self.nrr * 25
-
 
 @dataclass(frozen=True)
 class GroupResult:
@@ -74,17 +71,13 @@ class SkmResult:
         return None if self.ikm is None else self.ikm / 25
 
 
-GROUP_COLUMNS = (
-    ("jenis_layanan", "Jenis Layanan"),
-    ("jenis_kelamin", "Jenis Kelamin"),
-    ("pendidikan", "Pendidikan"),
-    ("pekerjaan", "Pekerjaan"),
-)
+# The respondent columns the IKM is broken down by (their headers come from the schema).
+GROUP_KEYS = ("jenis_layanan", "jenis_kelamin", "pendidikan", "pekerjaan")
 
 
 def compute_skm(
-    responses: list[SkmResponse],
-    elements: list[tuple[str, str]],
+    responses: Sequence[SkmResponse],
+    elements: Sequence[tuple[str, str]],
     weight_setting: str,
     population: int | None = None,
     with_groups: bool = True,
@@ -94,8 +87,7 @@ def compute_skm(
     weight_label = "0,111" if weight_setting == "0.111" else f"1/{k}"
     results = []
     for code, name in elements:
-        given = [r.answers.get(code) for r in responses]
-        given = [a for a in given if a is not None]
+        given = [a for a in (r.answers.get(code) for r in responses) if a is not None]
         counts = Counter(given)
         n, total = len(given), sum(given)
         nrr = total / n if n else None
@@ -115,8 +107,8 @@ def compute_skm(
                 label,
             )
         )
-    weighted = [e.weighted for e in results]
-    ikm = sum(weighted) * 25 if weighted and all(w is not None for w in weighted) else None
+    weights = [e.weighted for e in results if e.weighted is not None]
+    ikm = sum(weights) * 25 if weights and len(weights) == len(results) else None
     grade, label = mutu(ikm) if ikm is not None else ("", "")
     groups = _groups(responses, elements, weight_setting) if with_groups else {}
     return SkmResult(
@@ -134,11 +126,12 @@ def compute_skm(
 
 
 def _groups(
-    responses: list[SkmResponse], elements: list[tuple[str, str]], weight_setting: str
+    responses: Sequence[SkmResponse], elements: Sequence[tuple[str, str]], weight_setting: str
 ) -> dict[str, list[GroupResult]]:
     out: dict[str, list[GroupResult]] = {}
-    for key, label in GROUP_COLUMNS:
-        values = Counter(getattr(r, key) for r in responses if getattr(r, key))
+    for key in GROUP_KEYS:
+        label = SKM_SHEET.column(key).header
+        values: Counter[str] = Counter(getattr(r, key) for r in responses if getattr(r, key))
         if not values:
             continue
         rows = []

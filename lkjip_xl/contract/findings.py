@@ -319,6 +319,6 @@ def has_errors(findings: list[Finding]) -> bool:
     return any(f.is_error for f in findings)
 
 
-def sort_key(f: Finding) -> tuple:
+def sort_key(f: Finding) -> tuple[bool, str, tuple[int, int]]:
     """Errors first, then by sheet and by cell in reading order."""
     return (f.severity is not Severity.ERROR, f.sheet or "", cell_sort_key(f.cell))

@@ -9,6 +9,7 @@ the public interface); `key` is the English identifier the code uses.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -220,10 +221,7 @@ class SheetSpec:
     extra_answer_columns: bool = False  # SKM: U10, U11 … may follow
     protect: bool = False  # the blank template locks its derived columns
     template_rows: int = 200
-
-    @property
-    def input_columns(self) -> tuple[Column, ...]:
-        return tuple(c for c in self.columns if not c.derived)
+    starter_rows: tuple[Mapping[str, object], ...] = ()  # rows the blank template lists already
 
     @property
     def derived_columns(self) -> tuple[Column, ...]:
@@ -612,6 +610,19 @@ SKM_SHEET = SheetSpec(
     template_rows=600,
 )
 
+DEFAULT_SKM_ELEMENTS: tuple[tuple[str, str], ...] = (
+    ("U1", "Persyaratan"),
+    ("U2", "Sistem, Mekanisme, dan Prosedur"),
+    ("U3", "Waktu Penyelesaian"),
+    ("U4", "Biaya/Tarif"),
+    ("U5", "Produk Spesifikasi Jenis Pelayanan"),
+    ("U6", "Kompetensi Pelaksana"),
+    ("U7", "Perilaku Pelaksana"),
+    ("U8", "Penanganan Pengaduan, Saran dan Masukan"),
+    ("U9", "Sarana dan Prasarana"),
+)
+
+
 UNSUR_SHEET = SheetSpec(
     "Unsur SKM",
     "Nama unsur SKM",
@@ -622,6 +633,7 @@ UNSUR_SHEET = SheetSpec(
         Column("nama", "Nama Unsur", required=True, value_required=True, width=50),
     ),
     template_rows=15,
+    starter_rows=tuple({"kode": code, "nama": name} for code, name in DEFAULT_SKM_ELEMENTS),
 )
 
 BELANJA_SHEET = SheetSpec(
@@ -703,6 +715,7 @@ NARASI_SHEET = SheetSpec(
         Column("teks", "Teks", required=True, width=100),
     ),
     template_rows=12,
+    starter_rows=tuple({"bagian": label} for label in NARRATIVE_PART.labels),
 )
 
 DATA_SHEETS: tuple[SheetSpec, ...] = (
@@ -724,18 +737,6 @@ ANSWER_HEADER = re.compile(r"^u(\d+)$")
 
 # Words that mean "not available" wherever a number belongs.
 NA_TOKENS = frozenset({"", "-", "n/a", "na", "—", "–", "n.a.", "n.a", "tidak ada"})
-
-DEFAULT_SKM_ELEMENTS: tuple[tuple[str, str], ...] = (
-    ("U1", "Persyaratan"),
-    ("U2", "Sistem, Mekanisme, dan Prosedur"),
-    ("U3", "Waktu Penyelesaian"),
-    ("U4", "Biaya/Tarif"),
-    ("U5", "Produk Spesifikasi Jenis Pelayanan"),
-    ("U6", "Kompetensi Pelaksana"),
-    ("U7", "Perilaku Pelaksana"),
-    ("U8", "Penanganan Pengaduan, Saran dan Masukan"),
-    ("U9", "Sarana dan Prasarana"),
-)
 
 
 def sheet_spec(name: str) -> SheetSpec:

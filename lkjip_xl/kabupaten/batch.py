@@ -82,7 +82,9 @@ def run_batch(
     jobs = list(zip(paths, _output_folders(paths), strict=True))
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     items: list[BatchItem] = []
-    tasks = [(str(path), str(out_dir / name), _str(template), stages) for path, name in jobs]
+    tasks: list[Task] = [
+        (str(path), str(out_dir / name), _str(template), stages) for path, name in jobs
+    ]
 
     def done(item: BatchItem) -> None:
         items.append(item)
@@ -113,9 +115,17 @@ _KILLED = (
 )
 
 
-def _in_pool(worker, tasks: list[tuple], workers: int, done) -> list[tuple]:
+Task = tuple[str, str, str | None, Stages]  # (workbook, output folder, template, stages)
+
+
+def _in_pool(
+    worker: Callable[..., BatchItem],
+    tasks: list[Task],
+    workers: int,
+    done: Callable[[BatchItem], None],
+) -> list[Task]:
     """Run tasks in a process pool, reporting each finished item; return the tasks lost."""
-    lost = []
+    lost: list[Task] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {pool.submit(worker, *task): task for task in tasks}
         for future in as_completed(futures):
@@ -187,7 +197,7 @@ def _remove_stale_outputs(out: Path) -> None:
 def _reason(errors: list[Finding]) -> str:
     """The most frequent kinds of error with where they start, e.g. 'Bukan angka (3×, dari Sasaran!I2)'."""
     counts = Counter(f.code for f in errors)
-    first = {}
+    first: dict[str, str] = {}
     for f in errors:
         first.setdefault(f.code, f"{f.sheet}!{f.cell}" if f.sheet and f.cell else "")
     parts = []
@@ -221,3 +231,27 @@ def _output_folders(paths: list[Path]) -> list[str]:
 
 def _str(path: str | Path | None) -> str | None:
     return None if path is None else str(path)
+
+
+def batch_summary(result: BatchResult, out_dir: object) -> str:
+    """What a batch did, in counts and names: who passed, who failed and why, where to look."""
+    items, failed = result.items, result.failed
+    lines = [
+        f"Selesai: {len(items)} buku kerja; {len(items) - len(failed)} lengkap, "
+        f"{len(failed)} belum dapat diolah."
+    ]
+    done = [i for i in items if i.ok]
+    if done:
+        lines.append("Lengkap (draf Word dan buku kerja terisi ditulis):")
+        lines += [
+            f"  {i.source}" + (f" ({i.warnings} peringatan)" if i.warnings else "") for i in done
+        ]
+    if failed:
+        lines.append("Belum dapat diolah:")
+        for i in failed:
+            count = f"{i.errors} kesalahan: " if i.errors else ""
+            lines.append(f"  {i.source} [{i.status}] {count}{i.reason}")
+            lines.append(f"    lihat {out_dir}/{i.folder}/")
+    if result.recap:
+        lines.append("Rekap: " + ", ".join(str(p) for p in result.recap))
+    return "\n".join(lines)

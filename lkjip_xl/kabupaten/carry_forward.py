@@ -173,7 +173,7 @@ def _moved_rows(table: Table) -> Rows:
     grid, spec = table.grid, table.spec
     moves = _MOVES.get(spec.name, {})
     kinds = {c.key: c.kind for c in spec.columns}
-    out: Rows = []
+    out: list[dict[str, object]] = []
     for r in table.data_rows:
         old = {key: _cell(grid, r, col, kinds[key]) for key, col in table.columns.items()}
         new = {key: value for key, value in old.items() if key not in moves}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 OK, FAILED, UNREADABLE = "lengkap", "ada kesalahan", "tidak terbaca"
 
@@ -18,7 +19,7 @@ class BatchItem:
     warnings: int = 0
     reason: str = ""  # one line: why it failed
     outputs: list[str] = field(default_factory=list)
-    figures: dict | None = None  # results_to_dict(), when a draft was made
+    figures: dict[str, Any] | None = None  # results_to_dict(), when a draft was made
     seconds: float = 0.0
 
     @property

@@ -7,11 +7,15 @@ workbook's `results_to_dict`; only the cell formats round them.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.workbook import Workbook as XlsxWorkbook
+from xlsxwriter.worksheet import Worksheet
 
 from lkjip_xl.base.files import atomic_path
 from lkjip_xl.base.formatting import fmt_number, fmt_percent, fmt_rupiah
@@ -55,8 +59,11 @@ def recap_rows(items: list[BatchItem]) -> list[RecapRow]:
 
 
 def _row(item: BatchItem) -> RecapRow:
-    base = dict(
+    row = RecapRow(
         source=item.source,
+        kecamatan=Path(item.source).stem,
+        kabupaten="",
+        tahun=None,
         status=item.status,
         errors=item.errors,
         warnings=item.warnings,
@@ -64,12 +71,13 @@ def _row(item: BatchItem) -> RecapRow:
     )
     data = item.figures
     if not data:
-        return RecapRow(kecamatan=Path(item.source).stem, kabupaten="", tahun=None, **base)
+        return row
     skm, avg, total = data["skm"] or {}, data["rata_rata"], data["anggaran"]["total"]
     capaian, serapan = avg["capaian_iku"], total["serapan"]
     rated = [s for s in data["sasaran"] if s["kategori_efisiensi"]]
-    return RecapRow(
-        kecamatan=data["identitas"]["kecamatan"] or Path(item.source).stem,
+    return dataclasses.replace(
+        row,
+        kecamatan=data["identitas"]["kecamatan"] or row.kecamatan,
         kabupaten=data["identitas"]["kabupaten"],
         tahun=data["identitas"]["tahun"],
         ikm=skm.get("ikm"),
@@ -86,7 +94,6 @@ def _row(item: BatchItem) -> RecapRow:
             else ""
         ),
         capaian_iku=tuple((i["indikator"], i["capaian"]) for i in data["indikator"] if i["iku"]),
-        **base,
     )
 
 
@@ -140,7 +147,7 @@ def write_recap_xlsx(rows: list[RecapRow], path: Path) -> Path:
     return path
 
 
-def _write_xlsx(wb, rows: list[RecapRow], ikus: list[str]) -> None:
+def _write_xlsx(wb: XlsxWorkbook, rows: list[RecapRow], ikus: list[str]) -> None:
     fmt = {
         "header": wb.add_format(
             {
@@ -234,10 +241,10 @@ def _write_xlsx(wb, rows: list[RecapRow], ikus: list[str]) -> None:
     ws.activate()
 
 
-def _totals(ws, rows: list[RecapRow], r: int, fmt) -> None:
+def _totals(ws: Worksheet, rows: list[RecapRow], r: int, fmt: dict[str, Format]) -> None:
     """Kabupaten totals below the table (outside the filter range, so sorting leaves them be)."""
     done = [x for x in rows if x.pagu is not None]
-    pagu = sum(x.pagu for x in done)
+    pagu = sum(x.pagu or 0 for x in done)
     realisasi = sum(x.realisasi or 0 for x in done)
     ikms = [x.ikm for x in done if x.ikm is not None]
     capaian = [x.capaian for x in done if x.capaian is not None]
@@ -257,7 +264,7 @@ def _totals(ws, rows: list[RecapRow], r: int, fmt) -> None:
         ws.write(r, _col("Serapan (%)"), realisasi / pagu * 100, fmt["total_dec"])
 
 
-def _charts(wb, rows: list[RecapRow], first: int, last: int) -> None:
+def _charts(wb: XlsxWorkbook, rows: list[RecapRow], first: int, last: int) -> None:
     """Chart sheets reading the Rekap cells (they follow a re-sort)."""
     if not rows:
         return
@@ -298,7 +305,7 @@ def _charts(wb, rows: list[RecapRow], first: int, last: int) -> None:
     wb.add_chartsheet("Grafik IKM").set_chart(ikm)
 
 
-def _cell(ws, r: int, c: int, value: object, cell_format) -> None:
+def _cell(ws: Worksheet, r: int, c: int, value: object, cell_format: Format | None) -> None:
     if value is None or value == "":
         ws.write_blank(r, c, None, cell_format)
     elif isinstance(value, int | float):
@@ -362,11 +369,11 @@ def write_recap_docx(rows: list[RecapRow], path: Path) -> Path:
         for cell, text in zip(table.add_row().cells, values, strict=True):
             cell.text = text
     widths = [Mm(10), Mm(50), Mm(28), Mm(28), Mm(32), Mm(50), Mm(24)]
-    for r, row in enumerate(table.rows):
-        for c, cell in enumerate(row.cells):
+    for i, table_row in enumerate(table.rows):
+        for c, cell in enumerate(table_row.cells):
             cell.width = widths[c]
             for p in cell.paragraphs:
-                if r and c >= 2 and c != 4:  # figures right-aligned, like every LKjIP table
+                if i and c >= 2 and c != 4:  # figures right-aligned, like every LKjIP table
                     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 for run in p.runs:
                     run.font.size = Pt(9)

@@ -59,6 +59,7 @@ def locate(grid: Grid, spec: SheetSpec, findings: list[Finding]) -> Table | None
     for col, v in enumerate(grid.values[best_row - 1], start=1):
         if is_blank(v):
             continue
+        key: str | None
         if spec.extra_answer_columns and ANSWER_HEADER.match(normalize_header(v)):
             key = normalize_header(v).upper()  # SKM answers U1, U2 … U10 …
         else:

@@ -152,7 +152,7 @@ class XlsxSource:
             ) from exc
         # calamine's values as openpyxl gave them: blanks as None, whole floats as int
         # (inline rather than a function per cell: this loop meets every cell of the sheet)
-        values = [
+        values: list[list[object]] = [
             [
                 None
                 if v == ""

@@ -17,10 +17,12 @@ import tempfile
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from flask import Flask, abort, render_template, request, send_file
+from flask import Flask, Response, abort, render_template, request, send_file
+from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from lkjip_xl import __version__, api
@@ -30,6 +32,7 @@ from lkjip_xl.base.names import file_stem
 from lkjip_xl.contract.findings import Finding
 from lkjip_xl.contract.schema import ALL_SHEETS, normalize
 from lkjip_xl.pipeline import DEFAULT_STAGES, Stages, Wanted
+from lkjip_xl.read.validate import ReadResult
 from lkjip_xl.web.result_store import DOCX, XLSX, Download, ResultStore
 
 log = logging.getLogger(__name__)
@@ -55,7 +58,7 @@ def create_app(
     examples: dict[str, bytes] = {}
 
     @app.after_request
-    def security_headers(response):
+    def security_headers(response: Response) -> Response:
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Content-Security-Policy"] = (
             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -65,29 +68,27 @@ def create_app(
         return response
 
     @app.get("/")
-    def index():
+    def index() -> ResponseReturnValue:
         return render_template("index.html")
 
     @app.get("/unduh/kosong")
-    def blank():
+    def blank() -> ResponseReturnValue:
         if "kosong" not in examples:
             with _workspace() as folder:
                 examples["kosong"] = api.write_template(folder / "kosong.xlsx").read_bytes()
         return _send(Download("LKjIP_buku_kerja_kosong.xlsx", examples["kosong"], XLSX))
 
     @app.get("/unduh/contoh")
-    def example():
+    def example() -> ResponseReturnValue:
         path = Path(__file__).resolve().parent.parent / "data" / "contoh_paser_belengkong_2023.xlsx"
         return _send(Download(path.name, path.read_bytes(), XLSX))
 
     @app.post("/periksa")
-    def check():
+    def check() -> ResponseReturnValue:
         with busy, _received(keep_uploads) as (path, original):
-            wanted = Wanted(
-                draft=path.with_name("draf.docx"),
-                filled=path.with_name("terisi.xlsx"),
-                marked=path.with_name("ditandai.xlsx"),
-            )
+            draft, filled = path.with_name("draf.docx"), path.with_name("terisi.xlsx")
+            marked = path.with_name("ditandai.xlsx")
+            wanted = Wanted(draft=draft, filled=filled, marked=marked)
             try:
                 done = api.process(path, wanted, stages)
             except WorkbookUnreadable as exc:
@@ -96,9 +97,9 @@ def create_app(
             stem = _stem(result, original)
             downloads: dict[str, Download] = {}
             if done.results is None or result.workbook is None:
-                if wanted.marked in done.written:
+                if marked in done.written:
                     downloads["ditandai"] = Download(
-                        f"{stem}_ditandai.xlsx", wanted.marked.read_bytes(), XLSX
+                        f"{stem}_ditandai.xlsx", marked.read_bytes(), XLSX
                     )
                 token = results.put(downloads) if downloads else None
                 return render_template(
@@ -112,8 +113,8 @@ def create_app(
                 )
             with charts_lock:
                 charts = api.draw_charts(done.results)
-            downloads["draf"] = Download(f"{stem}_draf_LKjIP.docx", wanted.draft.read_bytes(), DOCX)
-            downloads["terisi"] = Download(f"{stem}_terisi.xlsx", wanted.filled.read_bytes(), XLSX)
+            downloads["draf"] = Download(f"{stem}_draf_LKjIP.docx", draft.read_bytes(), DOCX)
+            downloads["terisi"] = Download(f"{stem}_terisi.xlsx", filled.read_bytes(), XLSX)
             return render_template(
                 "hasil.html",
                 original=original,
@@ -127,7 +128,7 @@ def create_app(
             )
 
     @app.post("/tahun-berikutnya")
-    def next_year():
+    def next_year() -> ResponseReturnValue:
         with busy, _received(keep_uploads) as (path, original):
             out = path.with_name("tahun_berikutnya.xlsx")
             try:
@@ -150,14 +151,14 @@ def create_app(
             return _send(Download(name, out.read_bytes(), XLSX))
 
     @app.get("/hasil/<token>/<kind>")
-    def download(token: str, kind: str):
+    def download(token: str, kind: str) -> ResponseReturnValue:
         found = results.get(token, kind)
         if found is None:
             abort(404)
         return _send(found)
 
     @app.errorhandler(RequestEntityTooLarge)
-    def too_large(_exc):
+    def too_large(_exc: Exception) -> ResponseReturnValue:
         text = (
             f"Berkas lebih besar dari batas {app.config['LIMIT_MB']} MB. Buku kerja LKjIP biasanya "
             "di bawah 2 MB: hapus gambar atau sheet yang tidak diperlukan, simpan, lalu unggah lagi."
@@ -165,13 +166,13 @@ def create_app(
         return render_template("pesan.html", title="Berkas terlalu besar", text=text), 413
 
     @app.errorhandler(UploadRefused)
-    def refused(exc):
+    def refused(exc: Exception) -> ResponseReturnValue:
         return render_template(
             "pesan.html", title="Berkas belum dapat diperiksa", text=str(exc)
         ), 400
 
     @app.errorhandler(404)
-    def not_found(_exc):
+    def not_found(_exc: Exception) -> ResponseReturnValue:
         text = (
             "Halaman atau hasil ini tidak ada. Hasil unduhan hanya disimpan sebentar; "
             "unggah buku kerja sekali lagi."
@@ -179,11 +180,11 @@ def create_app(
         return render_template("pesan.html", title="Tidak ditemukan", text=text), 404
 
     @app.errorhandler(LkjipError)
-    def lkjip_error(exc):
+    def lkjip_error(exc: Exception) -> ResponseReturnValue:
         return render_template("pesan.html", title="Tidak dapat diproses", text=str(exc)), 400
 
     @app.errorhandler(Exception)
-    def unexpected(exc):
+    def unexpected(exc: Exception) -> ResponseReturnValue:
         if isinstance(exc, HTTPException):
             return exc
         log.exception("unexpected error")
@@ -194,7 +195,7 @@ def create_app(
         return render_template("pesan.html", title="Kesalahan alat", text=text), 500
 
     @app.context_processor
-    def globals_for_pages():
+    def globals_for_pages() -> dict[str, object]:
         return {"version": __version__, "limit_mb": app.config["LIMIT_MB"]}
 
     return app
@@ -204,7 +205,7 @@ def create_app(
 
 
 @contextmanager
-def _workspace():
+def _workspace() -> Iterator[Path]:
     folder = Path(tempfile.mkdtemp(prefix="lkjip-web-"))
     try:
         yield folder
@@ -213,7 +214,7 @@ def _workspace():
 
 
 @contextmanager
-def _received(keep_uploads: str | Path | None):
+def _received(keep_uploads: str | Path | None) -> Iterator[tuple[Path, str]]:
     """The uploaded file saved as `buku.xlsx` in a fresh folder, removed when the block ends."""
     upload = request.files.get(UPLOAD_FIELD)
     if upload is None or not upload.filename:
@@ -239,13 +240,13 @@ def _keep(path: Path, folder: Path, original: str) -> None:
     )
 
 
-def _unreadable(exc: WorkbookUnreadable, original: str):
+def _unreadable(exc: WorkbookUnreadable, original: str) -> ResponseReturnValue:
     """The CLI's sentence for a file that is no workbook, naming the file as the user knows it."""
     text = str(exc).replace("'buku.xlsx'", f"'{original}'")
     return render_template("pesan.html", title="Berkas belum dapat diperiksa", text=text), 400
 
 
-def _send(download: Download):
+def _send(download: Download) -> Response:
     return send_file(
         io.BytesIO(download.data),
         mimetype=download.mimetype,
@@ -255,7 +256,7 @@ def _send(download: Download):
     )
 
 
-def _stem(result, original: str) -> str:
+def _stem(result: ReadResult, original: str) -> str:
     kecamatan = result.workbook.identity.kecamatan if result.workbook else ""
     return file_stem(kecamatan or Path(original).stem, "buku_kerja")
 

@@ -13,10 +13,13 @@ from pathlib import Path
 import openpyxl
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook as OpenpyxlWorkbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from lkjip_xl.base.files import atomic_path, refuse_overwrite
 from lkjip_xl.base.formatting import fmt_date
 from lkjip_xl.calc import Results
+from lkjip_xl.calc.skm import SkmResult
 from lkjip_xl.contract.records import Workbook
 from lkjip_xl.contract.schema import ANGGARAN_SHEET, SASARAN_SHEET, SheetSpec
 
@@ -46,7 +49,7 @@ def write_filled_copy(
             del book[name]
     _write_summary(book.create_sheet(SUMMARY_SHEET, 0), wb_model, results)
     if results.skm is not None and wb_model.skm:
-        _write_skm_sheet(book.create_sheet(SKM_SHEET), wb_model, results)
+        _write_skm_sheet(book.create_sheet(SKM_SHEET), wb_model, results.skm)
     for ws in book.worksheets:
         ws.sheet_view.tabSelected = False
     book.active = 0
@@ -56,7 +59,7 @@ def write_filled_copy(
     return Path(target)
 
 
-def _derived_columns(ws, model: Workbook, spec: SheetSpec) -> dict[str, int]:
+def _derived_columns(ws: Worksheet, model: Workbook, spec: SheetSpec) -> dict[str, int]:
     """Where each derived column is; a missing one is added after the last header."""
     layout = model.layout[spec.name]
     columns = {
@@ -75,7 +78,12 @@ def _derived_columns(ws, model: Workbook, spec: SheetSpec) -> dict[str, int]:
     return columns
 
 
-def _put(ws, row: int, col: int, value: object, number_format: str | None = None) -> None:
+CellValue = float | int | str | None  # what the tool writes into a cell (None shows "-")
+
+
+def _put(
+    ws: Worksheet, row: int, col: int, value: CellValue, number_format: str | None = None
+) -> None:
     cell = ws.cell(row=row, column=col)
     cell.value = "-" if value is None else value
     if number_format and value is not None:
@@ -84,7 +92,7 @@ def _put(ws, row: int, col: int, value: object, number_format: str | None = None
         cell.fill = _DERIVED_FILL
 
 
-def _fill_sasaran(book, model: Workbook, results: Results) -> None:
+def _fill_sasaran(book: OpenpyxlWorkbook, model: Workbook, results: Results) -> None:
     layout = model.layout[SASARAN_SHEET.name]
     ws = book[layout.title]
     cols = _derived_columns(ws, model, SASARAN_SHEET)
@@ -97,7 +105,7 @@ def _fill_sasaran(book, model: Workbook, results: Results) -> None:
         _put(ws, row, cols["kemajuan_renstra"], r.kemajuan_renstra.value, PERCENT_FORMAT)
 
 
-def _fill_anggaran(book, model: Workbook, results: Results) -> None:
+def _fill_anggaran(book: OpenpyxlWorkbook, model: Workbook, results: Results) -> None:
     layout = model.layout[ANGGARAN_SHEET.name]
     ws = book[layout.title]
     cols = _derived_columns(ws, model, ANGGARAN_SHEET)
@@ -107,21 +115,21 @@ def _fill_anggaran(book, model: Workbook, results: Results) -> None:
         _put(ws, line.row, cols["capaian_kinerja"], line.capaian_kinerja.value, PERCENT_FORMAT)
 
 
-def _header(ws, row: int, values: list[str]) -> None:
+def _header(ws: Worksheet, row: int, values: list[str]) -> None:
     for col, v in enumerate(values, start=1):
         cell = ws.cell(row=row, column=col, value=v)
         cell.font, cell.fill, cell.border = _HEADER_FONT, _HEADER_FILL, _BOX
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
-def _write_summary(ws, model: Workbook, results: Results) -> None:
+def _write_summary(ws: Worksheet, model: Workbook, results: Results) -> None:
     ident = model.identity
     ws["A1"] = f"Ringkasan LKjIP Kecamatan {ident.kecamatan} Tahun {ident.tahun or ''}".strip()
     ws["A1"].font = Font(bold=True, size=14)
     ws["A2"] = f"{ident.kabupaten}, {ident.provinsi}. Dihitung oleh lkjip dari buku kerja ini."
     _header(ws, 4, ["Ukuran", "Nilai", "Keterangan"])
     t = results.budget_totals
-    rows: list[tuple[str, object, str | None, str]] = [
+    rows: list[tuple[str, CellValue, str | None, str]] = [
         ("Rata-rata capaian IKU (%)", results.capaian_iku, PERCENT_FORMAT, results.predikat_iku),
     ]
     if results.skm is not None and results.skm.ikm is not None:
@@ -188,26 +196,25 @@ def _write_summary(ws, model: Workbook, results: Results) -> None:
         ws.column_dimensions[col].width = width
 
 
-def _put_plain(ws, row: int, col: int, value: object, fmt: str | None) -> None:
+def _put_plain(ws: Worksheet, row: int, col: int, value: CellValue, fmt: str | None) -> None:
     cell = ws.cell(row=row, column=col, value="-" if value is None else value)
     if fmt and value is not None:
         cell.number_format = fmt
 
 
-def _write_skm_sheet(ws, model: Workbook, results: Results) -> None:
-    skm = results.skm
+def _write_skm_sheet(ws: Worksheet, model: Workbook, skm: SkmResult) -> None:
     codes = [e.code for e in skm.elements]
     ws["A1"] = f"PERHITUNGAN SURVEI KEPUASAN MASYARAKAT TAHUN {model.identity.tahun or ''}".strip()
     ws["A1"].font = Font(bold=True, size=13)
     ws["A2"] = f"KECAMATAN {model.identity.kecamatan.upper()}"
     _header(ws, 4, ["Nomor Responden", *codes])
     r = 5
-    for n, response in enumerate(model.skm, start=1):
+    for n, response in enumerate(model.skm or (), start=1):
         ws.cell(row=r, column=1, value=n)
         for c, code in enumerate(codes, start=2):
             ws.cell(row=r, column=c, value=response.answers.get(code))
         r += 1
-    summary = [
+    summary: list[tuple[str, list[CellValue], str | None]] = [
         ("Nilai/Unsur", [e.total for e in skm.elements], "0"),
         ("Jumlah jawaban", [e.answers for e in skm.elements], "0"),
         ("NRR/Unsur", [e.nrr for e in skm.elements], "0.00"),

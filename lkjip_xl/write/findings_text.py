@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Mapping
+from typing import Any
 
 from lkjip_xl.contract.findings import Finding
 
@@ -52,7 +54,7 @@ def findings_json(findings: list[Finding], **extra: object) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
-def headline_text(data: dict) -> str:
+def headline_text(data: Mapping[str, Any]) -> str:
     """The headline figures of a `compute` result, for a person reading a terminal."""
     from lkjip_xl.base.formatting import fmt_number, fmt_percent, fmt_rupiah
 
@@ -76,28 +78,4 @@ def headline_text(data: dict) -> str:
             f"  {s['kode']}: capaian {fmt_percent(s['capaian'])}, serapan {fmt_percent(s['serapan'])}, "
             f"efisiensi {fmt_number(s['efisiensi'])} {s['kategori_efisiensi'] or ''}".rstrip()
         )
-    return "\n".join(lines)
-
-
-def batch_summary(result, out_dir: object) -> str:
-    """What a batch did, in counts and names: who passed, who failed and why, where to look."""
-    items, failed = result.items, result.failed
-    lines = [
-        f"Selesai: {len(items)} buku kerja; {len(items) - len(failed)} lengkap, "
-        f"{len(failed)} belum dapat diolah."
-    ]
-    done = [i for i in items if i.ok]
-    if done:
-        lines.append("Lengkap (draf Word dan buku kerja terisi ditulis):")
-        lines += [
-            f"  {i.source}" + (f" ({i.warnings} peringatan)" if i.warnings else "") for i in done
-        ]
-    if failed:
-        lines.append("Belum dapat diolah:")
-        for i in failed:
-            count = f"{i.errors} kesalahan: " if i.errors else ""
-            lines.append(f"  {i.source} [{i.status}] {count}{i.reason}")
-            lines.append(f"    lihat {out_dir}/{i.folder}/")
-    if result.recap:
-        lines.append("Rekap: " + ", ".join(str(p) for p in result.recap))
     return "\n".join(lines)

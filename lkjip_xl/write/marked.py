@@ -58,8 +58,8 @@ def write_marked_copy(source: str | Path, target: str | Path, findings: list[Fin
     for letter, width in zip("ABCDE", (14, 8, 12, 24, 90), strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
-    for sheet in wb.worksheets:  # else Excel opens with several tabs grouped
-        sheet.sheet_view.tabSelected = False
+    for other in wb.worksheets:  # else Excel opens with several tabs grouped
+        other.sheet_view.tabSelected = False
     ws.sheet_view.tabSelected = True
     wb.active = 0
     with atomic_path(target) as tmp:

@@ -9,10 +9,13 @@ password, input cells explicitly unlocked), frozen header rows, A4 print setup, 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
 
 from lkjip_xl.base.errors import TemplateWriteError
 from lkjip_xl.base.files import atomic_path
@@ -20,24 +23,24 @@ from lkjip_xl.contract.schema import (
     ALL_SHEETS,
     ANSWER_HEADER,
     CONTRACT_VERSION,
-    DEFAULT_SKM_ELEMENTS,
     IDENTITY_SHEET,
-    NARRATIVE_PART,
     PETUNJUK_SHEET_NAME,
     SETTINGS,
+    UNSUR_SHEET,
     VOCABULARIES,
     Column,
     Kind,
     SheetSpec,
     Vocabulary,
 )
+from lkjip_xl.read.kinds import KIND_RULES
 
 LIST_SHEET = "Daftar"
 _HEADER_BLUE = "#1F4E79"
 _DERIVED_GREY = "#D9D9D9"
 
 
-Rows = list[dict[str, object]]  # one dict per data row: column key → cell value
+Rows = Sequence[Mapping[str, object]]  # one mapping per data row: column key → cell value
 
 
 def write_template(
@@ -139,24 +142,22 @@ class _TemplateBuilder:
 
     # -- shared pieces --------------------------------------------------------------------
 
-    def input_format(self, kind: Kind, text: bool = False):
+    def input_format(self, kind: Kind, text: bool = False) -> Format:
+        """The unlocked input-cell format of a kind (`text`: keep digits as typed, e.g. a NIP)."""
         key = (kind, text)
         if key not in self._input_formats:
+            rule = KIND_RULES[kind]
             props: dict[str, object] = {
                 "locked": False,
                 "border": 1,
                 "border_color": "#BFBFBF",
                 "valign": "top",
             }
-            if kind is Kind.AMOUNT:
-                props["num_format"] = "#,##0"
-            elif kind in (Kind.NUMBER,):
-                props["num_format"] = "#,##0.00"
-            elif kind is Kind.DATE:
-                props["num_format"] = "dd/mm/yyyy"
-            elif kind in (Kind.TEXT, Kind.CODE) or text:
-                props["num_format"] = "@"
-                props["text_wrap"] = kind is Kind.TEXT
+            num_format = "@" if text else rule.excel_format
+            if num_format:
+                props["num_format"] = num_format
+            if rule.wrap:
+                props["text_wrap"] = True
             self._input_formats[key] = self.wb.add_format(props)
         return self._input_formats[key]
 
@@ -177,7 +178,7 @@ class _TemplateBuilder:
 
     def _validate(
         self,
-        ws,
+        ws: Worksheet,
         first_row: int,
         col: int,
         last_row: int,
@@ -197,55 +198,8 @@ class _TemplateBuilder:
                 source=self.list_ranges[vocabulary.name],
                 error_message=f"Pilih dari daftar: {', '.join(vocabulary.labels)}"[:255],
             )
-        elif kind is Kind.ANSWER:
-            options.update(
-                validate="integer",
-                criteria="between",
-                minimum=1,
-                maximum=4,
-                error_message="Jawaban SKM harus bilangan bulat 1, 2, 3 atau 4.",
-            )
-        elif kind is Kind.AMOUNT:
-            options.update(
-                validate="decimal",
-                criteria=">=",
-                value=0,
-                error_message="Ketik jumlah rupiah tanpa titik, mis. 1500000 (tidak boleh negatif).",
-            )
-        elif kind is Kind.INTEGER:
-            options.update(
-                validate="integer",
-                criteria=">=",
-                value=0,
-                error_message="Ketik bilangan bulat, mis. 12.",
-            )
-        elif kind is Kind.NUMBER:
-            options.update(
-                validate="decimal",
-                criteria="between",
-                minimum=-1e12,
-                maximum=1e12,
-                error_message="Ketik angka, mis. 82,17.",
-                error_type="warning",
-            )
-        elif kind is Kind.YEAR:
-            options.update(
-                validate="integer",
-                criteria="between",
-                minimum=1990,
-                maximum=2100,
-                error_message="Ketik tahun 4 angka, mis. 2023.",
-            )
-        elif kind is Kind.DATE:
-            options.update(
-                validate="date",
-                criteria=">",
-                value=dt.date(1990, 1, 1),
-                error_message="Ketik tanggal, mis. 22/02/2024.",
-                error_type="warning",
-            )
         else:
-            options.update(validate="any")
+            options.update(KIND_RULES[kind].validation)
         if ws.data_validation(first_row, col, last_row, col, options) != 0:
             raise TemplateWriteError(f"data validation rejected for {header}: {options}")
 
@@ -302,26 +256,13 @@ class _TemplateBuilder:
             fmt = self.input_format(column.kind)
             for r in range(1, last_row + 1):
                 ws.write_blank(r, col, None, fmt)  # unlocked, even under sheet protection
-            if column.kind is not Kind.TEXT or column.vocabulary:
-                self._validate(
-                    ws,
-                    1,
-                    col,
-                    last_row,
-                    column.kind,
-                    column.header,
-                    column.vocabulary,
-                    _help(column),
-                )
-            else:
-                self._validate(ws, 1, col, last_row, Kind.TEXT, column.header, None, _help(column))
+            self._validate(
+                ws, 1, col, last_row, column.kind, column.header, column.vocabulary, _help(column)
+            )
         ws.set_row(0, 32)
         ws.freeze_panes(1, 0)
         ws.autofilter(0, 0, 0, len(columns) - 1)
-        if rows is None:
-            self._prefill_rows(ws, spec)
-        else:
-            self._write_rows(ws, columns, rows)
+        self._write_rows(ws, columns, spec.starter_rows if rows is None else rows)
         self._print_setup(ws, landscape=len(spec.columns) > 6, repeat=True)
         if spec.protect:
             ws.protect(
@@ -341,30 +282,23 @@ class _TemplateBuilder:
         if not spec.extra_answer_columns:
             return ()
         known = {c.header for c in spec.columns}
-        codes = [str(r.get("kode", "")).strip().upper() for r in self.rows.get("Unsur SKM", [])]
+        codes = [
+            str(r.get("kode", "")).strip().upper() for r in self.rows.get(UNSUR_SHEET.name, [])
+        ]
         return tuple(
             Column(code.lower(), code, Kind.ANSWER, width=5)
             for code in codes
             if ANSWER_HEADER.match(code.lower()) and code not in known
         )
 
-    def _write_rows(self, ws, columns: tuple[Column, ...], rows: Rows) -> None:
+    def _write_rows(self, ws: Worksheet, columns: tuple[Column, ...], rows: Rows) -> None:
         for r, row in enumerate(rows, start=1):
             for col, column in enumerate(columns):
                 value = row.get(column.key)
                 if value is not None and not column.derived:
                     _write_value(ws, r, col, value, self.input_format(column.kind))
 
-    def _prefill_rows(self, ws, spec: SheetSpec) -> None:
-        if spec.name == "Unsur SKM":
-            for r, (code, name) in enumerate(DEFAULT_SKM_ELEMENTS, start=1):
-                ws.write_string(r, 0, code, self.input_format(Kind.TEXT))
-                ws.write_string(r, 1, name, self.input_format(Kind.TEXT))
-        elif spec.name == "Narasi":
-            for r, label in enumerate(NARRATIVE_PART.labels, start=1):
-                ws.write_string(r, 0, label, self.input_format(Kind.CHOICE))
-
-    def _print_setup(self, ws, landscape: bool, repeat: bool) -> None:
+    def _print_setup(self, ws: Worksheet, landscape: bool, repeat: bool) -> None:
         ws.set_paper(9)  # A4
         if landscape:
             ws.set_landscape()
@@ -376,17 +310,16 @@ class _TemplateBuilder:
 
     # -- Petunjuk -------------------------------------------------------------------------
 
-    def _write_petunjuk(self, ws) -> None:
+    def _write_petunjuk(self, ws: Worksheet) -> None:
         for col, width in enumerate(_PETUNJUK_WIDTHS):
             ws.set_column(col, col, width)
         for row, (text, style) in enumerate(petunjuk_lines()):
-            if style == "table":
+            if isinstance(text, list):  # a row of the column tables
+                cell_format = self.fmt["header" if style == "table_header" else "wrap"]
                 for col, cell in enumerate(text):
-                    ws.write_string(row, col, cell, self.fmt["wrap"])
-                ws.set_row(row, _row_height(list(zip(text, _PETUNJUK_WIDTHS, strict=True))))
-            elif style == "table_header":
-                for col, cell in enumerate(text):
-                    ws.write_string(row, col, cell, self.fmt["header"])
+                    ws.write_string(row, col, cell, cell_format)
+                if style == "table":
+                    ws.set_row(row, _row_height(list(zip(text, _PETUNJUK_WIDTHS, strict=True))))
             else:
                 ws.merge_range(row, 0, row, 3, text, self.fmt[style])
                 if style == "wrap":
@@ -397,7 +330,9 @@ class _TemplateBuilder:
 _PETUNJUK_WIDTHS = (26, 9, 20, 70)
 
 
-def _write_value(ws, row: int, col: int, value: object, cell_format) -> None:
+def _write_value(
+    ws: Worksheet, row: int, col: int, value: object, cell_format: Format | None
+) -> None:
     """Write a value with its own type: numbers stay numbers, dates dates, the rest text."""
     if value is None:
         ws.write_blank(row, col, None, cell_format)
@@ -430,9 +365,12 @@ def _help(column: Column) -> str:
     return " ".join(parts) or column.header
 
 
-def petunjuk_lines() -> list[tuple[object, str]]:
+PetunjukLine = tuple[str | list[str], str]  # (a text, or a table row's cells; its style)
+
+
+def petunjuk_lines() -> list[PetunjukLine]:
     """The Petunjuk sheet's content as (text, style) lines; also used by the docs generator."""
-    lines: list[tuple[object, str]] = [
+    lines: list[PetunjukLine] = [
         ("Petunjuk pengisian buku kerja LKjIP", "title"),
         (
             f"Versi template {CONTRACT_VERSION}. Isi setiap sheet sesuai judul kolomnya. Jangan mengganti nama sheet "
