@@ -28,7 +28,7 @@ def round_half_up(value: float, decimals: int) -> Decimal:
 def fmt_number(value: float | None, decimals: int | None = 2, trim: bool = False) -> str:
     """`1.234.567,89`. decimals=None shows whole numbers bare and others with up to 2 decimals.
 
-    trim=True drops a ",00" tail (82,00 → 82) but keeps 82,50.
+    trim=True drops trailing decimal zeros: 82,00 → 82, 82,50 → 82,5.
     """
     if value is None:
         return DASH

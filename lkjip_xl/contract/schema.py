@@ -3,7 +3,9 @@
 Everything that knows a sheet name, a header, a setting label or an allowed value reads it
 from here: the blank-template writer, the reader, the `Petunjuk` sheet and the generated
 contract document (docs/KONTRAK_BUKU_KERJA.md). Headers and labels are Indonesian (they are
-the public interface); `key` is the English identifier the code uses.
+the public interface); `key` is the identifier the code uses for a column or setting: the
+Indonesian term in snake case (`kode_sasaran`, `pagu`), since the domain has no English words
+for most of them (the glossary at the end maps the terms).
 """
 
 from __future__ import annotations

@@ -118,6 +118,7 @@ def render_document(
     path = template_path(template)
     try:
         tpl = DocxTemplate(str(path))
+        tpl.init_docx()  # docxtpl opens the file lazily: open it here, where its errors are caught
     except Exception as exc:  # a damaged or non-Word file
         raise TemplateProblem(
             f"Templat '{path.name}' bukan dokumen Word yang dapat dibaca ({type(exc).__name__})."
