@@ -20,16 +20,22 @@ from lkjip_xl.read.numbers import cell_measure, cell_number
 
 Parser = Callable[[object, str | None, Column], Any]  # (value, number format, column) → value
 
+# The draft marks caption numbers and spliced tables with private-use characters
+# (report/markers.py); removing them here means no cell can forge one.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
 
 def text_of(value: object) -> str:
-    """A cell as text: whole numbers without '.0', dates as dd/mm/yyyy, runs of spaces as one."""
+    """A cell as text: whole numbers without '.0', dates as dd/mm/yyyy, runs of spaces as one,
+    without private-use characters."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime | dt.date):
         return value.strftime("%d/%m/%Y")
-    return re.sub(r"[ \t]+", " ", str(value).replace("\u00a0", " ")).strip()
+    text = _PRIVATE_USE.sub("", str(value))
+    return re.sub(r"[ \t]+", " ", text.replace("\u00a0", " ")).strip()
 
 
 def parse_text(value: object, _fmt: str | None, _column: Column) -> str:

@@ -38,13 +38,13 @@ def indicator_sentence(r: IndicatorResult, year: int | None) -> str:
     t = value_text(ind.target, ind.satuan) + _unit(ind.satuan)
     real = value_text(ind.realisasi, ind.satuan) + _unit(ind.satuan)
     year_text = f" tahun {year}" if year else ""
-    if not r.capaian.available:
+    c = r.capaian.value
+    if c is None:
         why = r.capaian.reason or "data belum tersedia"
         return (
             f"Indikator “{ind.indikator}”{year_text} memiliki target {t} dengan realisasi {real}; capaiannya belum dapat diukur ({why}). "
             "Lengkapi data ini sebelum laporan ditandatangani."
         )
-    c = r.capaian.value
     status = (
         "melampaui target"
         if c > 100
@@ -138,8 +138,9 @@ def skm_sentence(results: Results) -> str:
     k = results.skm
     if k is None or k.ikm is None:
         return "Survei Kepuasan Masyarakat belum dilaksanakan atau datanya belum diisi."
-    best = max((e for e in k.elements if e.nrr is not None), key=lambda e: e.nrr)
-    worst = min((e for e in k.elements if e.nrr is not None), key=lambda e: e.nrr)
+    rated = [(e.nrr, e) for e in k.elements if e.nrr is not None]
+    best = max(rated, key=lambda pair: pair[0])[1]
+    worst = min(rated, key=lambda pair: pair[0])[1]
     text = (
         f"Survei Kepuasan Masyarakat diikuti {fmt_number(k.respondents, 0)} responden atas "
         f"{len(k.elements)} unsur pelayanan. Indeks Kepuasan Masyarakat (IKM) sebesar {fmt_number(k.ikm)}, mutu "

@@ -2,43 +2,41 @@
 
 A value like `Sarana & Prasarana <Kantor>` or `{{ 7*7 }}` in a cell prints as written; a
 template (a kabupaten may edit its own) cannot run code, and one that uses names the context
-lacks is refused with the list of those names. Free tables and the SKM respondent sheet, whose
-columns vary, are inserted with python-docx at their marker paragraphs after rendering.
+lacks is refused with the list of those names. After rendering, captions are numbered in the
+order the document shows them (numbering.py); after saving, free tables and the SKM respondent
+sheet, whose columns vary, are spliced in at their marker paragraphs (spliced_tables.py).
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import MutableMapping
 from pathlib import Path
+from typing import Any
 
+from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
-from jinja2 import StrictUndefined, TemplateError, meta
+from jinja2 import StrictUndefined, Template, TemplateError, meta
+from jinja2.nodes import Template as TemplateNode
 from jinja2.sandbox import SandboxedEnvironment
 
 from lkjip_xl.base.errors import TemplateProblem, UnknownNames
 from lkjip_xl.base.files import atomic_path, refuse_overwrite
 from lkjip_xl.calc import Results
 from lkjip_xl.contract.records import Workbook
-from lkjip_xl.report import charts as ch
+from lkjip_xl.report import markers
 from lkjip_xl.report import spliced_tables as wt
+from lkjip_xl.report.charts import draw_charts
 from lkjip_xl.report.context import build_context
+from lkjip_xl.report.numbering import number_captions
 
 DEFAULT_TEMPLATE = (
     Path(__file__).resolve().parent.parent.parent / "docx_templates" / "lkjip_standar.docx"
 )
 CHART_WIDTH = Mm(150)
-SKM_MARKER = "[[TABEL_RESPONDEN_SKM]]"
-
-CHARTS = {
-    "capaian": ch.capaian_chart,
-    "serapan": ch.serapan_chart,
-    "ikm": ch.ikm_chart,
-    "sebaran": ch.answer_share_chart,
-    "perubahan": ch.perubahan_chart,
-}
 
 
 def template_path(template: str | Path | None) -> Path:
@@ -64,7 +62,12 @@ class _CheckedEnvironment(SandboxedEnvironment):
         super().__init__(undefined=StrictUndefined, autoescape=True)
         self.known = known
 
-    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (jinja's name)
+    def from_string(
+        self,
+        source: str | TemplateNode,
+        globals: MutableMapping[str, Any] | None = None,  # noqa: A002 (jinja's name)
+        template_class: type[Template] | None = None,
+    ) -> Template:
         ast = self.parse(source) if isinstance(source, str) else source
         missing = meta.find_undeclared_variables(ast) - self.known
         if missing:
@@ -74,10 +77,6 @@ class _CheckedEnvironment(SandboxedEnvironment):
 
 def jinja_env(known: frozenset[str] = frozenset()) -> SandboxedEnvironment:
     return _CheckedEnvironment(known)
-
-
-def draw_charts(results: Results) -> dict[str, bytes | None]:
-    return {name: draw(results) for name, draw in CHARTS.items()}
 
 
 def render_report(
@@ -102,9 +101,9 @@ def save_document(tpl: DocxTemplate, wb: Workbook) -> bytes:
     tpl.save(buf)
     style_id = _table_style_id(tpl)
     tables = {
-        f"[[TABEL_BEBAS_{i}]]": wt.free_table(ft, style_id) for i, ft in enumerate(wb.free_tables)
+        markers.free_table(i): wt.free_table(ft, style_id) for i, ft in enumerate(wb.free_tables)
     }
-    tables[SKM_MARKER] = wt.respondent_table(wb, style_id)
+    tables[markers.SKM_RESPONDENTS] = wt.respondent_table(wb, style_id)
     return wt.splice_tables(buf.getvalue(), tables)
 
 
@@ -130,6 +129,7 @@ def render_document(
     }
     context = build_context(wb, results, images)
     env = jinja_env(frozenset(context))
+    _mark_placeholders(tpl.get_docx())
     try:
         tpl.render(context, jinja_env=env, autoescape=True)
     except UnknownNames as exc:
@@ -139,14 +139,28 @@ def render_document(
         ) from exc
     except TemplateError as exc:
         raise TemplateProblem(_template_error(path, exc)) from exc
+    number_captions(tpl.docx)
     _update_fields_on_open(tpl.docx)
     return tpl
+
+
+def _mark_placeholders(document: Document) -> None:
+    """Turn the template's own placeholder text (`[[TABEL_RESPONDEN_SKM]]`) into its marker.
+
+    Done before rendering, so only text written in the template becomes a marker; the same
+    text coming from a cell is rendered later and stays text.
+    """
+    for t in document.element.body.iter(qn("w:t")):
+        text = t.text or ""
+        for placeholder, marker in markers.TEMPLATE_PLACEHOLDERS.items():
+            if placeholder in text:
+                t.text = text = text.replace(placeholder, marker)
 
 
 def _table_style_id(tpl: DocxTemplate) -> str:
     """The id of the template's 'Table Grid' style (a kabupaten's template may have renamed it)."""
     try:
-        return tpl.docx.styles["Table Grid"].style_id
+        return str(tpl.docx.styles["Table Grid"].style_id)
     except KeyError:
         return "TableGrid"
 
@@ -157,7 +171,7 @@ def _template_error(path: Path, exc: TemplateError) -> str:
     return f"Templat '{path.name}' tidak dapat dipakai: {exc}{where}."
 
 
-def _update_fields_on_open(document) -> None:
+def _update_fields_on_open(document: Document) -> None:
     """Ask Word to refresh the table of contents and the lists of tables and charts on opening."""
     settings = document.settings.element
     if settings.find(qn("w:updateFields")) is not None:
@@ -171,3 +185,15 @@ def _update_fields_on_open(document) -> None:
         anchor.addprevious(el)
     else:
         settings.append(el)
+
+
+__all__ = [
+    "CHART_WIDTH",
+    "DEFAULT_TEMPLATE",
+    "draw_charts",
+    "jinja_env",
+    "render_document",
+    "render_report",
+    "save_document",
+    "template_path",
+]

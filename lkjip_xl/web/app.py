@@ -33,12 +33,12 @@ from lkjip_xl.contract.findings import Finding
 from lkjip_xl.contract.schema import ALL_SHEETS, normalize
 from lkjip_xl.pipeline import DEFAULT_STAGES, Stages, Wanted
 from lkjip_xl.read.validate import ReadResult
+from lkjip_xl.report.charts import PAGE_CHARTS
 from lkjip_xl.web.result_store import DOCX, XLSX, Download, ResultStore
 
 log = logging.getLogger(__name__)
 UPLOAD_FIELD = "berkas"
 DEFAULT_LIMIT_MB = 20
-PAGE_CHARTS = ("capaian", "serapan", "ikm", "sebaran")
 
 
 def create_app(

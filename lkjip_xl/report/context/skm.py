@@ -1,0 +1,59 @@
+"""BAB III 3.1.3 Survei Kepuasan Masyarakat, and its calculation in the lampiran."""
+
+from __future__ import annotations
+
+from lkjip_xl.base.formatting import fmt_number
+from lkjip_xl.calc.skm import ElementResult, SkmResult
+from lkjip_xl.report import narrative as nv
+from lkjip_xl.report.context.source import Source
+from lkjip_xl.report.context.values import Context, Row, draft
+
+
+def skm(src: Source) -> Context:
+    k = src.results.skm
+    survey = _survey(k) if k is not None and k.ikm is not None else None
+    return {
+        "ada_skm": survey is not None,
+        "skm": survey or _no_survey(),
+        "kalimat_skm": draft(nv.skm_sentence(src.results)),
+    }
+
+
+def _survey(k: SkmResult) -> Context:
+    return {
+        "unsur": [_element_row(e) for e in k.elements],
+        "ikm": fmt_number(k.ikm),
+        "mutu": k.mutu,
+        "kinerja": k.kinerja,
+        "responden": fmt_number(k.respondents, 0),
+        "bobot": k.weight_label,
+        "jumlah_tertimbang": fmt_number(k.nrr_weighted_sum, 3),
+    }
+
+
+def _no_survey() -> Context:
+    return {
+        "unsur": [],
+        "ikm": "-",
+        "mutu": "-",
+        "kinerja": "-",
+        "responden": "0",
+        "bobot": "-",
+        "jumlah_tertimbang": "-",
+    }
+
+
+def _element_row(e: ElementResult) -> Row:
+    return {
+        "kode": e.code,
+        "nama": e.name,
+        "jumlah": fmt_number(e.total, 0),
+        "nrr": fmt_number(e.nrr),
+        "tertimbang": fmt_number(e.weighted, 3),
+        "mutu": e.mutu,
+        "kinerja": e.kinerja,
+        "s1": fmt_number(e.shares[1]),
+        "s2": fmt_number(e.shares[2]),
+        "s3": fmt_number(e.shares[3]),
+        "s4": fmt_number(e.shares[4]),
+    }
