@@ -759,7 +759,10 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     ("kemajuan Renstra", "progress towards the five-year plan's end target"),
     ("LKjIP", "annual government performance report"),
     ("buku kerja", "workbook"),
-    ("daftar kecamatan", "the kabupaten's list used to distribute workbooks (kabupaten/distribute.py)"),
+    (
+        "daftar kecamatan",
+        "the kabupaten's list used to distribute workbooks (kabupaten/distribute.py)",
+    ),
     ("draf", "draft (the Word report before it is edited and signed)"),
     ("rekap", "recap across kecamatan (kabupaten/recap.py)"),
     ("tahun lalu / tahun berikutnya", "last year / next year (kabupaten/carry_forward.py)"),

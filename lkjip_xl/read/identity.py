@@ -10,7 +10,7 @@ from lkjip_xl.contract.findings import Finding, finding
 from lkjip_xl.contract.records import Identity, Settings
 from lkjip_xl.contract.schema import CONTRACT_VERSION, IDENTITY_SHEET, SETTINGS, Column, setting
 from lkjip_xl.read.cell_reader import parse_setting
-from lkjip_xl.read.kinds import text_of
+from lkjip_xl.read.kinds import strip_markers, text_of
 from lkjip_xl.read.locate import Table, locate
 from lkjip_xl.read.source import Grid, is_blank
 
@@ -90,8 +90,9 @@ def _setting_values(table: Table, findings: list[Finding]) -> SettingValues:
         if s.key == "nip_camat":
             given.values[s.key] = _nip(raw, grid.title, ref, findings)
         elif s.key == "misi":
+            lines = strip_markers(str(raw)).splitlines()
             given.values[s.key] = tuple(
-                line.strip(" -•\t") for line in str(raw).splitlines() if line.strip(" -•\t")
+                line.strip(" -•\t") for line in lines if line.strip(" -•\t")
             )
         else:
             column = Column(s.key, s.label, s.kind, vocabulary=s.vocabulary)

@@ -25,6 +25,11 @@ Parser = Callable[[object, str | None, Column], Any]  # (value, number format, c
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
+def strip_markers(text: str) -> str:
+    """Text from a cell or sheet name without private-use characters (see above)."""
+    return _PRIVATE_USE.sub("", text)
+
+
 def text_of(value: object) -> str:
     """A cell as text: whole numbers without '.0', dates as dd/mm/yyyy, runs of spaces as one,
     without private-use characters."""
@@ -34,7 +39,7 @@ def text_of(value: object) -> str:
         return str(int(value))
     if isinstance(value, dt.datetime | dt.date):
         return value.strftime("%d/%m/%Y")
-    text = _PRIVATE_USE.sub("", str(value))
+    text = strip_markers(str(value))
     return re.sub(r"[ \t]+", " ", text.replace("\u00a0", " ")).strip()
 
 

@@ -7,7 +7,7 @@ from lkjip_xl.contract.findings import Finding
 from lkjip_xl.contract.records import FreeTable, ScaleBand, SpendingRow, Village
 from lkjip_xl.contract.schema import FREE_TABLE_PREFIX
 from lkjip_xl.read.cell_reader import CellReader
-from lkjip_xl.read.kinds import text_of
+from lkjip_xl.read.kinds import strip_markers, text_of
 from lkjip_xl.read.locate import Table
 from lkjip_xl.read.source import Grid, is_blank
 
@@ -61,7 +61,7 @@ def read_narrative(table: Table, findings: list[Finding]) -> dict[str, str]:
     for r in table.data_rows:
         part, text = cells.choice(r, "bagian"), cells.text(r, "teks")
         if part and text:
-            narrative[part] = str(table.grid.value(r, table.columns["teks"])).strip()
+            narrative[part] = strip_markers(str(table.grid.value(r, table.columns["teks"]))).strip()
     return narrative
 
 
@@ -73,7 +73,9 @@ def read_free_table(grid: Grid) -> FreeTable | None:
     width = max(i + 1 for r in rows for i, v in enumerate(r) if not is_blank(v))
     header = tuple(text_of(v) for v in rows[0][:width]) + ("",) * max(0, width - len(rows[0]))
     body = tuple(tuple(_free_cell(v) for v in (list(r) + [None] * width)[:width]) for r in rows[1:])
-    title = grid.title[len(FREE_TABLE_PREFIX) :].strip(" -_:") or grid.title
+    title = strip_markers(grid.title[len(FREE_TABLE_PREFIX) :]).strip(" -_:") or strip_markers(
+        grid.title
+    )
     return FreeTable(grid.title, title, header, body)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lkjip_xl.base.formatting import fmt_number
 from lkjip_xl.report.context.source import Source
-from lkjip_xl.report.context.values import Context, plain
+from lkjip_xl.report.context.values import Context
 
 
 def bab_ii(src: Source) -> Context:
@@ -12,7 +12,7 @@ def bab_ii(src: Source) -> Context:
     programs = [b for b in results.budget if b.level == "program"]
     return {
         "visi": ident.visi or "-",
-        "misi": [plain(m) for m in ident.misi],
+        "misi": list(ident.misi),
         "periode_renstra": ident.periode_renstra or "-",
         "nomor_iku": ident.nomor_iku or "-",
         "tujuan": sorted({r.source.tujuan for r in results.indicators if r.source.tujuan}),

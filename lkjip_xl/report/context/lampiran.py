@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lkjip_xl.report import markers
 from lkjip_xl.report.context.source import Source
-from lkjip_xl.report.context.values import Context, plain
+from lkjip_xl.report.context.values import Context
 from lkjip_xl.report.specs import table_caption
 
 
@@ -18,6 +18,6 @@ def lampiran(src: Source) -> Context:
                 "caption": table_caption(title),
                 "penanda": markers.free_table(i),
             }
-            for i, title in enumerate(plain(ft.title) for ft in src.wb.free_tables)
+            for i, title in enumerate(ft.title for ft in src.wb.free_tables)
         ],
     }

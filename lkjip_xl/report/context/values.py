@@ -5,7 +5,6 @@ Figures use base.formatting directly: `fmt_number` and `fmt_percent` already giv
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from docxtpl import RichText
@@ -17,7 +16,6 @@ Context = dict[str, Any]
 Row = dict[str, Any]
 
 DRAFT_HIGHLIGHT = "FFF2CC"  # docxtpl applies it as cell-style shading: a hex fill, light yellow
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
 def draft(text: str) -> RichText:
@@ -36,13 +34,7 @@ def own(text: str) -> RichText:
 
 def paragraphs(text: str) -> list[str]:
     """The non-blank lines of a passage, each one paragraph."""
-    return [p.strip() for p in plain(text).replace("\r", "").split("\n") if p.strip()]
-
-
-def plain(text: str) -> str:
-    """Workbook text read without `text_of` (narrative, misi, sheet names) loses its private-use
-    characters here: they mark caption numbers and spliced tables (report/markers.py)."""
-    return _PRIVATE_USE.sub("", text)
+    return [p.strip() for p in text.replace("\r", "").split("\n") if p.strip()]
 
 
 def signed(value: float | None) -> str:
