@@ -20,6 +20,8 @@ if TYPE_CHECKING:  # the names below, for readers and type checkers; imported on
     from lkjip_xl.kabupaten.batch import find_workbooks, run_batch
     from lkjip_xl.kabupaten.carry_forward import carry_forward
     from lkjip_xl.kabupaten.distribute import distribute
+    from lkjip_xl.report.charts import chart_specs
+    from lkjip_xl.report.pdf import convert_to_pdf, find_converter
     from lkjip_xl.report.render import draw_charts, render_report
     from lkjip_xl.write.filled import write_filled_copy
     from lkjip_xl.write.marked import write_marked_copy
@@ -27,8 +29,11 @@ if TYPE_CHECKING:  # the names below, for readers and type checkers; imported on
 
 _LAZY = {
     "carry_forward": "lkjip_xl.kabupaten.carry_forward",
+    "chart_specs": "lkjip_xl.report.charts",
+    "convert_to_pdf": "lkjip_xl.report.pdf",
     "distribute": "lkjip_xl.kabupaten.distribute",
     "draw_charts": "lkjip_xl.report.render",
+    "find_converter": "lkjip_xl.report.pdf",
     "find_workbooks": "lkjip_xl.kabupaten.batch",
     "render_report": "lkjip_xl.report.render",
     "run_batch": "lkjip_xl.kabupaten.batch",
@@ -45,11 +50,14 @@ __all__ = [
     "Wanted",
     "Workbook",
     "carry_forward",
+    "chart_specs",
     "compute",
     "compute_dict",
+    "convert_to_pdf",
     "distribute",
     "draw_charts",
     "fill_workbook",
+    "find_converter",
     "find_workbooks",
     "process",
     "read_workbook",
@@ -91,7 +99,17 @@ def report_workbook(
     output: str | Path,
     template: str | Path | None = None,
     stages: Stages = DEFAULT_STAGES,
+    pdf: str | Path | None = None,
 ) -> ReadResult:
-    """Write the Word draft of a workbook with no errors; with errors, write nothing."""
-    wanted = Wanted(draft=Path(output), template=Path(template) if template else None)
-    return process(path, wanted, stages).read
+    """Write the Word draft of a workbook with no errors (and, asked, its PDF); with errors,
+    write nothing. Raises PdfNotMade (ConverterMissing…) after writing the draft when the PDF
+    cannot be made."""
+    wanted = Wanted(
+        draft=Path(output),
+        template=Path(template) if template else None,
+        pdf=Path(pdf) if pdf else None,
+    )
+    done = process(path, wanted, stages)
+    if done.pdf_problem is not None:
+        raise done.pdf_problem
+    return done.read

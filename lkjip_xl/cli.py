@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from lkjip_xl.kabupaten.outcome import BatchItem
 
 EXIT_OK, EXIT_FINDINGS = ExitCode.OK, ExitCode.FINDINGS
+_PDF_HELP = (
+    "tulis juga PDF di samping draf .docx, daftar isi/tabel/grafik terisi (perlu LibreOffice)"
+)
 
 
 class _HasFindings(Protocol):
@@ -128,6 +131,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--proses", type=int, metavar="N", help="jumlah proses paralel (bawaan: jumlah inti CPU)"
     )
+    b.add_argument("--pdf", action="store_true", help=_PDF_HELP)
     b.set_defaults(func=_cmd_batch)
 
     s = sub.add_parser(
@@ -156,6 +160,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument(
         "--template", help="templat Word sendiri (bawaan: docx_templates/lkjip_standar.docx)"
     )
+    r.add_argument("--pdf", action="store_true", help=_PDF_HELP)
     r.set_defaults(func=_cmd_report)
     return p
 
@@ -225,9 +230,13 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             bar.set_postfix_str(item.source[:30])
             bar.update(1)
 
-        result = api.run_batch(args.folder, args.output, args.template, args.proses, on_done=done)
+        result = api.run_batch(
+            args.folder, args.output, args.template, args.proses, on_done=done, pdf=args.pdf
+        )
     print(batch_summary(result, args.output))
-    return EXIT_FINDINGS if result.failed else EXIT_OK
+    if result.failed:
+        return EXIT_FINDINGS
+    return ExitCode.CONVERTER_MISSING if result.pdf_problems else EXIT_OK
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
@@ -301,12 +310,23 @@ def _cmd_compute(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    result = api.report_workbook(args.workbook, args.output, args.template)
-    return _report_output(
-        result,
-        "Draf tidak ditulis karena masih ada kesalahan di buku kerja.",
-        f"Draf LKjIP ditulis: {args.output}",
+    pdf = Path(args.output).with_suffix(".pdf") if args.pdf else None
+    wanted = api.Wanted(
+        draft=Path(args.output),
+        template=Path(args.template) if args.template else None,
+        pdf=pdf,
     )
+    done = api.process(args.workbook, wanted)
+    written = f"Draf LKjIP ditulis: {args.output}"
+    if pdf is not None and pdf in done.written:
+        written += f"\nPDF ditulis: {pdf}"
+    status = _report_output(
+        done.read, "Draf tidak ditulis karena masih ada kesalahan di buku kerja.", written
+    )
+    if done.pdf_problem is not None:  # the draft is written; say what the PDF needs
+        print(str(done.pdf_problem), file=sys.stderr)
+        return done.pdf_problem.exit_code
+    return status
 
 
 if __name__ == "__main__":

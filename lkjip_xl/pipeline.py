@@ -1,4 +1,5 @@
-"""One workbook through the whole flow: read → check → compute → draft + filled copy | marked copy.
+"""One workbook through the whole flow: read → check → compute → draft + filled copy (+ PDF) |
+marked copy.
 
 The API, the batch workers and the web page all call `process`. Each stage is a field of
 `Stages`, so a test replaces one (a compute that raises, a draft that hangs) by passing its own,
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lkjip_xl.base.errors import PdfNotMade
 from lkjip_xl.calc import Results, compute
 from lkjip_xl.contract.findings import Finding
 from lkjip_xl.contract.records import Workbook
@@ -36,6 +38,12 @@ def _mark(source: Path, output: Path, findings: list[Finding]) -> Path:
     return write_marked_copy(source, output, findings)
 
 
+def _convert(draft: Path, pdf: Path) -> Path:
+    from lkjip_xl.report.pdf import convert_to_pdf
+
+    return convert_to_pdf(draft, pdf)
+
+
 @dataclass(frozen=True)
 class Stages:
     """The functions each step calls; the defaults are the tool's own."""
@@ -45,6 +53,7 @@ class Stages:
     draft: Callable[[Workbook, Results, Path, Path | None], Path] = _draft
     fill: Callable[[Workbook, Results, Path, Path], Path] = _fill
     mark: Callable[[Path, Path, list[Finding]], Path] = _mark
+    convert: Callable[[Path, Path], Path] = _convert  # draft .docx → PDF (LibreOffice)
 
 
 DEFAULT_STAGES = Stages()
@@ -59,6 +68,7 @@ class Wanted:
     filled: Path | None = None
     marked: Path | None = None
     template: Path | None = None  # the Word template of the draft (None: the tool's own)
+    pdf: Path | None = None  # the draft as PDF too (needs `draft`, and LibreOffice)
 
 
 @dataclass
@@ -68,6 +78,7 @@ class Processed:
     read: ReadResult
     results: Results | None = None  # None when the workbook has errors
     written: list[Path] = field(default_factory=list)
+    pdf_problem: PdfNotMade | None = None  # why the PDF asked for was not made (the rest was)
 
     @property
     def ok(self) -> bool:
@@ -84,10 +95,16 @@ def process(path: str | Path, wanted: Wanted, stages: Stages = DEFAULT_STAGES) -
             outcome.written.append(stages.mark(source, wanted.marked, read.findings))
         return outcome
     outcome.results = stages.compute(read.workbook)
+    draft = None
     if wanted.draft is not None:
-        outcome.written.append(
-            stages.draft(read.workbook, outcome.results, wanted.draft, wanted.template)
-        )
+        draft = stages.draft(read.workbook, outcome.results, wanted.draft, wanted.template)
+        outcome.written.append(draft)
     if wanted.filled is not None:
         outcome.written.append(stages.fill(read.workbook, outcome.results, source, wanted.filled))
+    if wanted.pdf is not None and draft is not None:
+        # last: without LibreOffice the draft and the filled copy are written all the same
+        try:
+            outcome.written.append(stages.convert(draft, wanted.pdf))
+        except PdfNotMade as exc:
+            outcome.pdf_problem = exc
     return outcome

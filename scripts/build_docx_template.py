@@ -66,6 +66,7 @@ class Builder:
         normal: Any = styles["Normal"]
         normal.font.name, normal.font.size = FONT, Pt(11)
         normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+        _indonesian(self.doc)
         normal.paragraph_format.space_after = Pt(6)
         normal.paragraph_format.line_spacing = 1.15
         for level, size in ((1, 14), (2, 12), (3, 11)):
@@ -193,11 +194,17 @@ class Builder:
         self.p(f"{{{{ {expr} }}}}", style=CHART_CAPTION if chart else TABLE_CAPTION)
 
     def chart(self, name: str) -> None:
-        """A chart of the registry with its caption, where the chart was drawn."""
+        """A chart of the registry with its caption, where the chart was drawn; a repeated
+        chart once per item, each with its own caption."""
         chart = CHARTS[name]
         with self._own_condition(chart.shown_if), self.only_if(f"grafik.{name}"):
-            self.p(f"{{{{ grafik.{name} }}}}", align=CENTER, keep_next=True)
-            self.caption(f"captions.{chart.caption_key}", chart=True)
+            if not chart.repeated:
+                self.p(f"{{{{ grafik.{name} }}}}", align=CENTER, keep_next=True)
+                self.caption(f"captions.{chart.caption_key}", chart=True)
+                return
+            with self.each("g", f"grafik.{name}"):
+                self.p("{{ g.grafik }}", align=CENTER, keep_next=True)
+                self.caption("g.keterangan", chart=True)
 
     def signature(self, title: str, name: str, rank: str) -> None:
         """The signature block on the right: place and date, title, name, rank and NIP."""
@@ -256,6 +263,19 @@ class Builder:
             for row in table.rows:
                 row.cells[i].width = Cm(col.width_cm)
         self.doc.add_paragraph()
+
+
+def _indonesian(doc: DocumentObject) -> None:
+    """The document's language is Indonesian: Word checks spelling in it, and charts and
+    fields that follow the document's language format numbers the Indonesian way."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    r_pr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.append(lang)
+    lang.set(qn("w:val"), "id-ID")
+    lang.set(qn("w:eastAsia"), "id-ID")
 
 
 def _repeat_header(row: _Row) -> None:
@@ -415,6 +435,7 @@ def bab_iii_capaian(b: Builder) -> None:
         b.spec_table(specs.SKM)
         b.chart("ikm")
         b.chart("sebaran")
+        b.chart("unsur")
 
     b.h("3.1.4 Efisiensi Penggunaan Sumber Daya", 3)
     b.p(

@@ -151,13 +151,13 @@ def test_process_one_reports_an_empty_file(tmp_path):
     assert item.status == "tidak terbaca" and "0 byte" in item.reason
 
 
-def _dies_on_kuaro(path: str, out: str, template=None, stages=DEFAULT_STAGES):
+def _dies_on_kuaro(path: str, out: str, template=None, stages=DEFAULT_STAGES, pdf=False):
     """A worker the system kills mid-way (as the OOM killer would) for one workbook."""
     import os
 
     if path.endswith("Kuaro.xlsx"):
         os._exit(1)
-    return process_one(path, out, template, stages)
+    return process_one(path, out, template, stages, pdf)
 
 
 def test_a_worker_killed_by_the_system_fails_only_its_own_workbook(kabupaten, tmp_path):

@@ -102,10 +102,11 @@ def test_example_upload_shows_figures_and_downloads_a_draft(server, browser):
     WebDriverWait(browser, 60).until(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Paser"))
     figures = [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".figure .big")]
     assert figures == ["86,29", "101,12%", "82,17%"]
-    charts = browser.find_elements(By.CSS_SELECTOR, ".charts img")
-    assert charts and all(
-        browser.execute_script("return arguments[0].naturalWidth", img) > 0 for img in charts
-    )
+    charts = browser.find_elements(By.CSS_SELECTOR, ".charts svg")
+    assert len(charts) == 4
+    for chart in charts:  # drawn: it has a size on the page and bars or slices in it
+        assert chart.size["width"] > 200 and chart.size["height"] > 100
+        assert chart.find_elements(By.CSS_SELECTOR, "rect, path")
     _shot(browser, "2_hasil")
 
     browser.find_element(By.LINK_TEXT, "Unduh draf Word LKjIP").click()

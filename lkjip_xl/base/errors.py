@@ -47,6 +47,20 @@ class TemplateProblem(LkjipError):
     exit_code = ExitCode.BAD_TEMPLATE
 
 
+class PdfNotMade(LkjipError):
+    """Raised when a PDF was asked for and could not be made; the .docx is written all the same."""
+
+    exit_code = ExitCode.CONVERTER_MISSING
+
+
+class ConverterMissing(PdfNotMade):
+    """Raised when a PDF was asked for and no LibreOffice is installed."""
+
+
+class ConversionFailed(PdfNotMade):
+    """Raised when LibreOffice fails, or takes too long, converting a draft to PDF."""
+
+
 class UploadRefused(LkjipError):
     """Raised when a web upload cannot be processed (no file chosen); shown to the user as it is."""
 

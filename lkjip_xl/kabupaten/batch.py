@@ -31,8 +31,9 @@ from lkjip_xl.write.findings_text import findings_json, findings_table, summary_
 
 # what each output's name ends with, after the workbook's own name
 DRAFT, FILLED, MARKED = "_draf_LKjIP.docx", "_terisi.xlsx", "_ditandai.xlsx"
+PDF = "_draf_LKjIP.pdf"
 FINDINGS_TXT, FINDINGS_JSON, CRASH = "_temuan.txt", "_temuan.json", "_galat.txt"
-_OUTPUT_SUFFIXES = (DRAFT, FILLED, MARKED, FINDINGS_TXT, FINDINGS_JSON, CRASH)
+_OUTPUT_SUFFIXES = (DRAFT, PDF, FILLED, MARKED, FINDINGS_TXT, FINDINGS_JSON, CRASH)
 
 
 @dataclass
@@ -43,6 +44,11 @@ class BatchResult:
     @property
     def failed(self) -> list[BatchItem]:
         return [i for i in self.items if not i.ok]
+
+    @property
+    def pdf_problems(self) -> list[BatchItem]:
+        """Workbooks whose draft was written but whose PDF, asked for, was not."""
+        return [i for i in self.items if i.pdf_problem]
 
 
 def find_workbooks(folder: str | Path) -> list[Path]:
@@ -65,8 +71,10 @@ def run_batch(
     on_done: Callable[[BatchItem], None] | None = None,
     worker: Callable[..., BatchItem] | None = None,
     stages: Stages = DEFAULT_STAGES,
+    pdf: bool = False,
 ) -> BatchResult:
-    """Process every workbook of `folder` into `out_dir`, then write the recap there.
+    """Process every workbook of `folder` into `out_dir`, then write the recap there; with
+    `pdf`, each draft as PDF too (through LibreOffice, each conversion in its own profile).
 
     `worker` replaces process_one (tests use it to simulate a worker that dies); `stages`
     replaces steps of the pipeline inside it (a compute that raises).
@@ -83,7 +91,7 @@ def run_batch(
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     items: list[BatchItem] = []
     tasks: list[Task] = [
-        (str(path), str(out_dir / name), _str(template), stages) for path, name in jobs
+        (str(path), str(out_dir / name), _str(template), stages, pdf) for path, name in jobs
     ]
 
     def done(item: BatchItem) -> None:
@@ -115,7 +123,7 @@ _KILLED = (
 )
 
 
-Task = tuple[str, str, str | None, Stages]  # (workbook, output folder, template, stages)
+Task = tuple[str, str, str | None, Stages, bool]  # (workbook, out folder, template, stages, pdf)
 
 
 def _in_pool(
@@ -137,7 +145,11 @@ def _in_pool(
 
 
 def process_one(
-    path: str, out_dir: str, template: str | None = None, stages: Stages = DEFAULT_STAGES
+    path: str,
+    out_dir: str,
+    template: str | None = None,
+    stages: Stages = DEFAULT_STAGES,
+    pdf: bool = False,
 ) -> BatchItem:
     """Check one workbook and write its outputs. Never raises: every failure becomes the item's reason."""
     started = time.perf_counter()
@@ -145,7 +157,7 @@ def process_one(
     item = BatchItem(source.name, out.name)
     _remove_stale_outputs(out)
     try:
-        _process(source, out, template, item, stages)
+        _process(source, out, template, item, stages, pdf)
     except WorkbookUnreadable as exc:
         item.status, item.reason = UNREADABLE, str(exc)
         _write_text(out / f"{out.name}{FINDINGS_TXT}", str(exc) + "\n", item)
@@ -162,7 +174,7 @@ def process_one(
 
 
 def _process(
-    source: Path, out: Path, template: str | None, item: BatchItem, stages: Stages
+    source: Path, out: Path, template: str | None, item: BatchItem, stages: Stages, pdf: bool
 ) -> None:
     stem = out.name
     wanted = Wanted(
@@ -170,8 +182,11 @@ def _process(
         filled=out / f"{stem}{FILLED}",
         marked=out / f"{stem}{MARKED}",
         template=Path(template) if template else None,
+        pdf=out / f"{stem}{PDF}" if pdf else None,
     )
     done = process(source, wanted, stages)
+    if done.pdf_problem is not None:
+        item.pdf_problem = str(done.pdf_problem)
     findings = done.read.findings
     item.errors, item.warnings = len(done.read.errors), len(done.read.warnings)
     if findings:
@@ -252,6 +267,9 @@ def batch_summary(result: BatchResult, out_dir: object) -> str:
             count = f"{i.errors} kesalahan: " if i.errors else ""
             lines.append(f"  {i.source} [{i.status}] {count}{i.reason}")
             lines.append(f"    lihat {out_dir}/{i.folder}/")
+    missing = result.pdf_problems
+    if missing:
+        lines.append(f"PDF belum dibuat untuk {len(missing)} draf: {missing[0].pdf_problem}")
     if result.recap:
         lines.append("Rekap: " + ", ".join(str(p) for p in result.recap))
     return "\n".join(lines)

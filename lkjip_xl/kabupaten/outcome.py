@@ -18,6 +18,7 @@ class BatchItem:
     errors: int = 0
     warnings: int = 0
     reason: str = ""  # one line: why it failed
+    pdf_problem: str = ""  # why its PDF, asked for, was not made (the draft was)
     outputs: list[str] = field(default_factory=list)
     figures: dict[str, Any] | None = None  # results_to_dict(), when a draft was made
     seconds: float = 0.0

@@ -1,118 +1,97 @@
-"""The report's charts, drawn with matplotlib (Agg) as PNG bytes at print quality (200 dpi),
-and the registry that declares each chart once (`CHARTS`).
+"""The report's charts, declared once (`CHARTS`), each as a function from the figures to ChartSpecs.
 
-Adding a chart to the draft: write its draw function (Results -> PNG bytes, or None when there
-is nothing to draw), add it to `CHARTS`, and place it in the template builder with
-`b.chart(name)`. Drawing, the caption, the template tag and the web page all read `CHARTS`.
+A chart is data and style (chart_spec.py), not a drawing: the draft gets a native Word chart
+with its data workbook (native_chart.py, placed by chart_placeholder.py), the web page an inline
+SVG (web/svg_charts.py), both from the same spec.
+
+Adding a chart to the draft: write its build function (Results -> ChartSpecs; none when there is
+nothing to show), add it to `CHARTS`, and place it in the template builder with `b.chart(name)`.
+The caption, the template tag and the web page all read `CHARTS`. A *repeated* chart (one per
+SKM unsur) gives one spec per item; the template loops over `grafik.<name>`, whose items carry
+the chart (`g.grafik`) and its caption (`g.keterangan`).
 """
 
 from __future__ import annotations
 
-import io
-import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lkjip_xl.base.formatting import fmt_number
 from lkjip_xl.calc import Results
+from lkjip_xl.report.chart_spec import (
+    ANSWER_COLOURS,
+    BLUE,
+    DECIMAL_2,
+    GREY,
+    PERCENT,
+    PERCENT_AXIS,
+    RED,
+    WHOLE,
+    ChartSpec,
+    Kind,
+    Series,
+)
 from lkjip_xl.report.markers import CHART_NUMBER
 
-if TYPE_CHECKING:
-    from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import FuncFormatter
+if TYPE_CHECKING:  # the drawing modules import python-docx and python-pptx: only when drawing
+    from lkjip_xl.report.chart_placeholder import DrawnChart
 
-DPI = 200
-_BLUE, _GREY, _RED = "#1F4E79", "#A6A6A6", "#C00000"
-_ANSWER_COLOURS = ("#C00000", "#F4B183", "#9DC3E6", "#1F4E79")
+ANSWER_NAMES = ("Tidak baik", "Kurang baik", "Baik", "Sangat baik")  # SKM answers 1 … 4
 
 
-def _png(fig: Figure) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI, bbox_inches="tight", pil_kwargs={"compress_level": 1})
-    return buf.getvalue()
-
-
-def _figure(size: tuple[float, float]) -> tuple[Figure, Axes]:
-    # Imported here, not above: matplotlib takes half a second to import, and the web page and
-    # the registry's readers import this module without drawing. Figure without pyplot: no
-    # global state (safe in a web server's threads) and a third of the import time.
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=size)
-    return fig, fig.subplots()
-
-
-def _formatter(decimals: int | None) -> FuncFormatter:
-    """Axis numbers in the Indonesian format (1.000,5)."""
-    from matplotlib.ticker import FuncFormatter
-
-    return FuncFormatter(lambda v, _pos: fmt_number(v, decimals))
-
-
-def _wrap(labels: list[str], width: int = 28) -> list[str]:
-    return ["\n".join(textwrap.wrap(label, width)[:3]) for label in labels]
-
-
-def _labelled_bars(
-    labels: list[str],
-    values: list[float],
-    colours: str | Sequence[str],
-    xlabel: str,
-    xmax: float,
-    reference: float | None = None,
-) -> bytes:
-    """Horizontal bars, each labelled with its percentage, optionally with a reference line."""
-    fig, ax = _figure((7.0, 0.55 * len(values) + 1.2))
-    bars = ax.barh(labels, values, color=colours)
-    if reference is not None:
-        ax.axvline(reference, color=_GREY, linestyle="--", linewidth=1)
-    ax.invert_yaxis()
-    for bar, v in zip(bars, values, strict=True):
-        ax.text(
-            bar.get_width() + 1,
-            bar.get_y() + bar.get_height() / 2,
-            fmt_number(v) + "%",
-            va="center",
-            fontsize=8,
-        )
-    ax.set_xlabel(xlabel)
-    ax.set_xlim(0, xmax)
-    ax.xaxis.set_major_formatter(_formatter(None))
-    ax.tick_params(labelsize=8)
-    ax.spines[["top", "right"]].set_visible(False)
-    return _png(fig)
-
-
-def capaian_chart(results: Results) -> bytes | None:
-    rows = [(r.source.indikator, r.capaian.value) for r in results.indicators]
-    measured = [(name, value) for name, value in rows if value is not None]
-    if not measured:
-        return None
-    values = [value for _, value in measured]
-    colours = [_BLUE if v >= 100 else _RED for v in values]
-    return _labelled_bars(
-        _wrap([name for name, _ in measured]),
-        values,
-        colours,
+def capaian_chart(results: Results) -> list[ChartSpec]:
+    """Capaian per indicator against 100 %: blue at or above target, red below."""
+    measured = [(r.source.indikator, r.capaian.value) for r in results.indicators]
+    rows = [(name, value) for name, value in measured if value is not None]
+    if not rows:
+        return []
+    values = tuple(value for _, value in rows)
+    top = max((*values, 100.0))
+    series = Series(
         "Capaian (%)",
-        max(values + [100]) * 1.18,
-        reference=100,
+        values,
+        BLUE,
+        point_colours=tuple(BLUE if v >= 100 else RED for v in values),
     )
+    return [
+        ChartSpec(
+            Kind.BAR,
+            tuple(name for name, _ in rows),
+            (series,),
+            number_format=PERCENT,
+            axis_format=PERCENT_AXIS,
+            axis_min=0,
+            axis_max=_nice_ceiling(top * 1.2, 20),
+            major_unit=100,  # the only gridline inside is at 100 %: the target
+            gridlines=True,
+            alt_text="Capaian tiap indikator kinerja dibanding target 100%",
+        )
+    ]
 
 
-def serapan_chart(results: Results) -> bytes | None:
+def serapan_chart(results: Results) -> list[ChartSpec]:
     programs = [
-        (b.uraian, b.serapan)
+        (_program_name(b.uraian), b.serapan)
         for b in results.budget
         if b.level == "program" and b.serapan is not None
     ]
     if not programs:
-        return None
-    labels = _wrap([_program_name(uraian) for uraian, _ in programs], 34)
-    values = [serapan for _, serapan in programs]
-    return _labelled_bars(labels, values, _BLUE, "Serapan anggaran (%)", 118)
+        return []
+    values = tuple(s for _, s in programs)
+    return [
+        ChartSpec(
+            Kind.BAR,
+            tuple(name for name, _ in programs),
+            (Series("Serapan (%)", values, BLUE),),
+            number_format=PERCENT,
+            axis_format=PERCENT_AXIS,
+            axis_min=0,
+            axis_max=_nice_ceiling(max((*values, 100.0)) * 1.2, 20),
+            major_unit=20,
+            alt_text="Serapan anggaran tiap program",
+        )
+    ]
 
 
 def _program_name(uraian: str) -> str:
@@ -120,105 +99,134 @@ def _program_name(uraian: str) -> str:
     return uraian.title() if uraian.isupper() else uraian
 
 
-def ikm_chart(results: Results) -> bytes | None:
+def ikm_chart(results: Results) -> list[ChartSpec]:
     skm = results.skm
     if skm is None or skm.ikm is None:
-        return None
+        return []
     elements = [(e.code, e.nrr) for e in skm.elements if e.nrr is not None]
-    fig, ax = _figure((7.0, 3.4))
-    codes = [code for code, _ in elements]
-    values = [nrr for _, nrr in elements]
-    bars = ax.bar(codes, values, color=_BLUE)
-    for bar, v in zip(bars, values, strict=True):
-        ax.text(bar.get_x() + bar.get_width() / 2, v + 0.04, fmt_number(v), ha="center", fontsize=8)
-    ax.set_ylim(1, 4.3)
-    ax.set_ylabel("Nilai rata-rata (NRR)")
-    ax.yaxis.set_major_formatter(_formatter(1))
-    ax.set_title(f"IKM {fmt_number(skm.ikm)} (mutu {skm.mutu}, {skm.kinerja})", fontsize=10)
-    ax.spines[["top", "right"]].set_visible(False)
-    return _png(fig)
+    return [
+        ChartSpec(
+            Kind.COLUMN,
+            tuple(code for code, _ in elements),
+            (Series("Nilai rata-rata (NRR)", tuple(nrr for _, nrr in elements), BLUE),),
+            title=f"IKM {fmt_number(skm.ikm)} (mutu {skm.mutu}, {skm.kinerja})",
+            number_format=DECIMAL_2,
+            axis_format="0.0",
+            value_title="Nilai rata-rata (NRR)",
+            axis_min=1,
+            axis_max=4,
+            major_unit=0.5,
+            gridlines=True,
+            alt_text="Nilai rata-rata tiap unsur pelayanan",
+        )
+    ]
 
 
-def answer_share_chart(results: Results) -> bytes | None:
+def answer_share_chart(results: Results) -> list[ChartSpec]:
+    """The share of each answer (1–4) per unsur, each bar adding up to 100 %."""
     skm = results.skm
     if skm is None or not skm.elements:
-        return None
-    fig, ax = _figure((7.0, 0.42 * len(skm.elements) + 1.4))
-    labels = _wrap([f"{e.code} {e.name}" for e in skm.elements], 36)
-    left = [0.0] * len(skm.elements)
-    names = {1: "Tidak baik", 2: "Kurang baik", 3: "Baik", 4: "Sangat baik"}
-    for answer in (1, 2, 3, 4):
-        widths = [e.shares[answer] for e in skm.elements]
-        ax.barh(
-            labels,
-            widths,
-            left=left,
-            color=_ANSWER_COLOURS[answer - 1],
-            label=f"{answer} {names[answer]}",
+        return []
+    series = tuple(
+        Series(
+            f"{answer} {ANSWER_NAMES[answer - 1]}",
+            tuple(e.shares[answer] for e in skm.elements),
+            ANSWER_COLOURS[answer - 1],
         )
-        left = [a + b for a, b in zip(left, widths, strict=True)]
-    ax.invert_yaxis()
-    ax.set_xlim(0, 100)
-    ax.set_xlabel("Persentase jawaban (%)")
-    ax.xaxis.set_major_formatter(_formatter(None))
-    ax.tick_params(labelsize=8)
-    ax.legend(ncol=4, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.18), frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
-    return _png(fig)
+        for answer in (1, 2, 3, 4)
+    )
+    return [
+        ChartSpec(
+            Kind.STACKED_BAR_100,
+            tuple(f"{e.code} {e.name}" for e in skm.elements),
+            series,
+            number_format='0"%"',
+            axis_format="0%",
+            hide_labels_below=5,
+            alt_text="Persentase jawaban responden tiap unsur",
+        )
+    ]
 
 
-def perubahan_chart(results: Results) -> bytes | None:
+def element_charts(results: Results) -> list[ChartSpec]:
+    """One small pie per unsur: how its respondents answered (counts; labels show shares)."""
+    skm = results.skm
+    if skm is None or not skm.elements:
+        return []
+    return [
+        ChartSpec(
+            Kind.PIE,
+            ANSWER_NAMES,
+            (
+                Series(
+                    "Jumlah responden",
+                    tuple(float(e.counts[a]) for a in (1, 2, 3, 4)),
+                    point_colours=ANSWER_COLOURS,
+                ),
+            ),
+            number_format=WHOLE,
+            pie_percent=True,
+            hide_labels_below=e.answers * 0.02,  # no label on a slice under 2 %
+            width_mm=110,
+            label=e.name,
+            alt_text=f"Penilaian responden untuk unsur {e.name}",
+        )
+        for e in skm.elements
+        if e.answers
+    ]
+
+
+def perubahan_chart(results: Results) -> list[ChartSpec]:
     programs = [
-        (b.uraian, b.pagu_sebelum, b.pagu)
+        (_program_name(b.uraian), b.pagu_sebelum, b.pagu)
         for b in results.budget
         if b.level == "program" and b.pagu_sebelum is not None
     ]
     if not programs:
-        return None
-    fig, ax = _figure((7.0, 0.6 * len(programs) + 1.4))
-    labels = _wrap([_program_name(uraian) for uraian, _, _ in programs], 34)
-    y = range(len(programs))
-    ax.barh(
-        [i - 0.2 for i in y],
-        [before for _, before, _ in programs],
-        height=0.4,
-        color=_GREY,
-        label="Sebelum perubahan",
-    )
-    ax.barh(
-        [i + 0.2 for i in y],
-        [after or 0.0 for _, _, after in programs],  # a program dropped in the perubahan
-        height=0.4,
-        color=_BLUE,
-        label="Setelah perubahan",
-    )
-    ax.set_yticks(list(y), labels)
-    ax.invert_yaxis()
-    ax.xaxis.set_major_formatter(_formatter(None))
-    ax.set_xlabel("Pagu (Rp)")
-    ax.tick_params(labelsize=8)
-    ax.legend(fontsize=8, frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
-    return _png(fig)
+        return []
+    return [
+        ChartSpec(
+            Kind.BAR,
+            tuple(name for name, _, _ in programs),
+            (
+                Series("Sebelum perubahan", tuple(p[1] for p in programs), GREY),
+                # a program dropped in the perubahan has no pagu after it
+                Series("Setelah perubahan", tuple(p[2] or 0.0 for p in programs), BLUE),
+            ),
+            number_format=WHOLE,
+            value_title="Pagu (Rp)",
+            data_labels=False,
+            gridlines=True,
+            alt_text="Pagu tiap program sebelum dan setelah perubahan",
+        )
+    ]
+
+
+def _nice_ceiling(value: float, step: float) -> float:
+    """The axis end: `value` rounded up to a multiple of `step`."""
+    return float(-(-value // step) * step)
 
 
 @dataclass(frozen=True)
 class Chart:
-    """One chart of the draft: `{{ grafik.<name> }}` and its caption `{{ captions.g_<name> }}`."""
+    """One chart of the draft: `{{ grafik.<name> }}` and its caption `{{ captions.g_<name> }}`;
+    a repeated chart is a list `grafik.<name>` of `{grafik, keterangan, label}`."""
 
     name: str
-    title: str  # the caption after "Grafik n.n"
-    draw: Callable[[Results], bytes | None]
+    title: str  # the caption after "Grafik n.n"; a repeated chart's adds each item's label
+    build: Callable[[Results], list[ChartSpec]]
     on_page: bool  # the web page's results show it too
     shown_if: str | None = None  # a context value that must hold too, as for a table (specs.py)
+    repeated: bool = False
 
     @property
     def caption_key(self) -> str:
         return f"g_{self.name}"
 
-    def caption_text(self) -> str:
+    def caption_text(self, label: str = "") -> str:
         """'Grafik <marker> Title'; the marker is numbered after rendering (numbering.py)."""
-        return f"Grafik {CHART_NUMBER} {self.title}"
+        title = f"{self.title} {label}".strip() if self.repeated else self.title
+        return f"Grafik {CHART_NUMBER} {title}"
 
 
 CHARTS: dict[str, Chart] = {
@@ -243,6 +251,14 @@ CHARTS: dict[str, Chart] = {
             shown_if="ada_skm",
         ),
         Chart(
+            "unsur",
+            "Penilaian Responden Berdasarkan",
+            element_charts,
+            on_page=False,
+            shown_if="ada_skm",
+            repeated=True,
+        ),
+        Chart(
             "perubahan",
             "Pagu Program Sebelum dan Sesudah Perubahan",
             perubahan_chart,
@@ -253,6 +269,16 @@ CHARTS: dict[str, Chart] = {
 PAGE_CHARTS = tuple(name for name, chart in CHARTS.items() if chart.on_page)
 
 
-def draw_charts(results: Results) -> dict[str, bytes | None]:
-    """Every chart's PNG (None where there is nothing to draw), by name."""
-    return {name: chart.draw(results) for name, chart in CHARTS.items()}
+def chart_specs(results: Results) -> dict[str, list[ChartSpec]]:
+    """Every chart's specs by name (an empty list where there is nothing to show)."""
+    return {name: chart.build(results) for name, chart in CHARTS.items()}
+
+
+def draw_charts(
+    results: Results, specs: dict[str, list[ChartSpec]] | None = None
+) -> dict[str, Sequence[DrawnChart]]:
+    """Every chart drawn as native chart parts, by name (empty where there is nothing to show)."""
+    from lkjip_xl.report.chart_placeholder import draw
+
+    specs = chart_specs(results) if specs is None else specs
+    return {name: [draw(spec) for spec in found] for name, found in specs.items()}

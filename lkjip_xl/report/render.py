@@ -10,15 +10,14 @@ sheet, whose columns vary, are spliced in at their marker paragraphs (spliced_ta
 from __future__ import annotations
 
 import io
-from collections.abc import MutableMapping
+from collections.abc import Mapping, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage
+from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, Template, TemplateError, meta
 from jinja2.nodes import Template as TemplateNode
 from jinja2.sandbox import SandboxedEnvironment
@@ -29,14 +28,15 @@ from lkjip_xl.calc import Results
 from lkjip_xl.contract.records import Workbook
 from lkjip_xl.report import markers
 from lkjip_xl.report import spliced_tables as wt
-from lkjip_xl.report.charts import draw_charts
+from lkjip_xl.report.chart_placeholder import DrawnChart, NativeChart
+from lkjip_xl.report.charts import CHARTS, draw_charts
 from lkjip_xl.report.context import build_context
 from lkjip_xl.report.numbering import number_captions
 
 DEFAULT_TEMPLATE = (
     Path(__file__).resolve().parent.parent.parent / "docx_templates" / "lkjip_standar.docx"
 )
-CHART_WIDTH = Mm(150)
+Charts = Mapping[str, Sequence[DrawnChart]]
 
 
 def template_path(template: str | Path | None) -> Path:
@@ -84,7 +84,7 @@ def render_report(
     results: Results,
     output: str | Path,
     template: str | Path | None = None,
-    charts: dict[str, bytes | None] | None = None,
+    charts: Charts | None = None,
 ) -> Path:
     """Write the LKjIP draft of a checked workbook to `output` (atomically)."""
     refuse_overwrite(output, wb.path)
@@ -111,7 +111,7 @@ def render_document(
     wb: Workbook,
     results: Results,
     template: str | Path | None = None,
-    charts: dict[str, bytes | None] | None = None,
+    charts: Charts | None = None,
 ) -> DocxTemplate:
     """The rendered draft, in memory (charts drawn unless given)."""
     path = template_path(template)
@@ -123,11 +123,7 @@ def render_document(
             f"Templat '{path.name}' bukan dokumen Word yang dapat dibaca ({type(exc).__name__})."
         ) from exc
     charts = draw_charts(results) if charts is None else charts
-    images = {
-        k: (InlineImage(tpl, io.BytesIO(png), width=CHART_WIDTH) if png else None)
-        for k, png in charts.items()
-    }
-    context = build_context(wb, results, images)
+    context = build_context(wb, results, chart_context(tpl, charts))
     env = jinja_env(frozenset(context))
     _mark_placeholders(tpl.get_docx())
     try:
@@ -142,6 +138,26 @@ def render_document(
     number_captions(tpl.docx)
     _update_fields_on_open(tpl.docx)
     return tpl
+
+
+def chart_context(tpl: DocxTemplate, charts: Charts) -> dict[str, object]:
+    """`grafik.<name>`: a chart's inert placeholder (None when not drawn); for a repeated chart
+    a list of `{grafik, keterangan, label}`, one per item, each with its own caption."""
+    out: dict[str, object] = {}
+    for name, drawn in charts.items():
+        chart = CHARTS[name]
+        if chart.repeated:
+            out[name] = [
+                {
+                    "grafik": NativeChart(tpl, d),
+                    "keterangan": chart.caption_text(d.spec.label),
+                    "label": d.spec.label,
+                }
+                for d in drawn
+            ]
+        else:
+            out[name] = NativeChart(tpl, drawn[0]) if drawn else None
+    return out
 
 
 def _mark_placeholders(document: Document) -> None:
@@ -188,8 +204,8 @@ def _update_fields_on_open(document: Document) -> None:
 
 
 __all__ = [
-    "CHART_WIDTH",
     "DEFAULT_TEMPLATE",
+    "chart_context",
     "draw_charts",
     "jinja_env",
     "render_document",

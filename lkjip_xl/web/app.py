@@ -8,7 +8,6 @@ hostile file gets the same findings as the command line, and no page ever shows 
 
 from __future__ import annotations
 
-import base64
 import io
 import logging
 import os
@@ -23,18 +22,26 @@ from pathlib import Path
 
 from flask import Flask, Response, abort, render_template, request, send_file
 from flask.typing import ResponseReturnValue
+from markupsafe import Markup
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from lkjip_xl import __version__, api
-from lkjip_xl.base.errors import LkjipError, UploadRefused, WorkbookUnreadable
+from lkjip_xl.base.errors import (
+    ConverterMissing,
+    LkjipError,
+    PdfNotMade,
+    UploadRefused,
+    WorkbookUnreadable,
+)
 from lkjip_xl.base.formatting import fmt_number, fmt_percent, fmt_rupiah
 from lkjip_xl.base.names import file_stem
 from lkjip_xl.contract.findings import Finding
 from lkjip_xl.contract.schema import ALL_SHEETS, normalize
 from lkjip_xl.pipeline import DEFAULT_STAGES, Stages, Wanted
 from lkjip_xl.read.validate import ReadResult
-from lkjip_xl.report.charts import PAGE_CHARTS
-from lkjip_xl.web.result_store import DOCX, XLSX, Download, ResultStore
+from lkjip_xl.report.charts import CHARTS, PAGE_CHARTS
+from lkjip_xl.web.result_store import DOCX, PDF, XLSX, Download, ResultStore
+from lkjip_xl.web.svg_charts import svg
 
 log = logging.getLogger(__name__)
 UPLOAD_FIELD = "berkas"
@@ -46,15 +53,17 @@ def create_app(
     keep_uploads: str | Path | None = None,
     store: ResultStore | None = None,
     stages: Stages = DEFAULT_STAGES,
+    pdf: bool | None = None,
 ) -> Flask:
-    """The staff page's Flask app. `stages` replaces steps of the pipeline (tests)."""
+    """The staff page's Flask app. `stages` replaces steps of the pipeline (tests); `pdf`
+    offers the PDF download (None: when LibreOffice is installed)."""
     app = Flask(__name__)
+    offer_pdf = api.find_converter() is not None if pdf is None else pdf
     app.config["MAX_CONTENT_LENGTH"] = limit_mb * 2**20
     app.config["LIMIT_MB"] = limit_mb
     app.jinja_env.filters.update(angka=fmt_number, persen=fmt_percent, rupiah=fmt_rupiah)
     results = store or ResultStore()
     busy = threading.BoundedSemaphore(os.cpu_count() or 2)  # heavy work, one per core
-    charts_lock = threading.Lock()  # matplotlib keeps global font caches
     examples: dict[str, bytes] = {}
 
     @app.after_request
@@ -111,8 +120,6 @@ def create_app(
                     warnings=len(result.warnings),
                     token=token,
                 )
-            with charts_lock:
-                charts = api.draw_charts(done.results)
             downloads["draf"] = Download(f"{stem}_draf_LKjIP.docx", draft.read_bytes(), DOCX)
             downloads["terisi"] = Download(f"{stem}_terisi.xlsx", filled.read_bytes(), XLSX)
             return render_template(
@@ -120,11 +127,12 @@ def create_app(
                 original=original,
                 result=result,
                 data=api.results_to_dict(result.workbook, done.results),
-                charts={k: _data_uri(charts.get(k)) for k in PAGE_CHARTS if charts.get(k)},
+                charts=page_charts(done.results),
                 groups=group_by_sheet(result.findings),
                 warnings=len(result.warnings),
                 token=results.put(downloads),
                 minutes=int(results.ttl // 60),
+                pdf=offer_pdf,
             )
 
     @app.post("/tahun-berikutnya")
@@ -149,6 +157,23 @@ def create_app(
             stem = file_stem(carried.kecamatan or Path(original).stem, "buku_kerja")
             name = f"LKjIP_{stem}_{carried.year}.xlsx"
             return _send(Download(name, out.read_bytes(), XLSX))
+
+    @app.get("/hasil/<token>/pdf")
+    def download_pdf(token: str) -> ResponseReturnValue:
+        """The draft as PDF, made on the first request (a few seconds in LibreOffice)."""
+        made = results.get(token, "pdf")
+        if made is None:
+            draft = results.get(token, "draf")
+            if draft is None:
+                abort(404)
+            with busy, _workspace() as folder:
+                docx = folder / "draf.docx"
+                docx.write_bytes(draft.data)
+                pdf_path = stages.convert(docx, folder / "draf.pdf")
+                name = draft.filename.removesuffix(".docx") + ".pdf"
+                made = Download(name, pdf_path.read_bytes(), PDF)
+            results.add(token, "pdf", made)
+        return _send(made)
 
     @app.get("/hasil/<token>/<kind>")
     def download(token: str, kind: str) -> ResponseReturnValue:
@@ -178,6 +203,16 @@ def create_app(
             "unggah buku kerja sekali lagi."
         )
         return render_template("pesan.html", title="Tidak ditemukan", text=text), 404
+
+    @app.errorhandler(PdfNotMade)
+    def no_pdf(exc: Exception) -> ResponseReturnValue:
+        text = (
+            "Komputer server ini belum memasang LibreOffice. Unduh draf Word lalu simpan sebagai "
+            "PDF dari Word, atau minta koordinator memasang LibreOffice di server."
+            if isinstance(exc, ConverterMissing)
+            else str(exc)
+        )
+        return render_template("pesan.html", title="PDF belum dapat dibuat", text=text), 503
 
     @app.errorhandler(LkjipError)
     def lkjip_error(exc: Exception) -> ResponseReturnValue:
@@ -261,8 +296,10 @@ def _stem(result: ReadResult, original: str) -> str:
     return file_stem(kecamatan or Path(original).stem, "buku_kerja")
 
 
-def _data_uri(png: bytes | None) -> str:
-    return "data:image/png;base64," + base64.b64encode(png).decode("ascii") if png else ""
+def page_charts(results: api.Results) -> list[tuple[str, Markup]]:
+    """(caption, inline SVG) of each chart the page shows, from the draft's own chart specs."""
+    specs = api.chart_specs(results)
+    return [(CHARTS[name].title, svg(spec)) for name in PAGE_CHARTS for spec in specs.get(name, [])]
 
 
 def group_by_sheet(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:

@@ -22,6 +22,7 @@ class Download:
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF = "application/pdf"
 
 
 class ResultStore:
@@ -37,6 +38,14 @@ class ResultStore:
             self._entries[token] = (time.monotonic() + self.ttl, downloads)
             self._evict()
         return token
+
+    def add(self, token: str, kind: str, download: Download) -> None:
+        """Keep one more file under an existing token (a PDF made on request); none if expired."""
+        with self._lock:
+            entry = self._entries.get(token)
+            if entry is not None:
+                entry[1][kind] = download
+                self._evict()
 
     def get(self, token: str, kind: str) -> Download | None:
         with self._lock:

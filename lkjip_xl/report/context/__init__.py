@@ -35,7 +35,7 @@ def build_context(
     charts: Mapping[str, object] | None = None,
     today: dt.date | None = None,
 ) -> Context:
-    """The context of the draft; `charts` maps each chart's name to its image (or None)."""
+    """The context of the draft; `charts` maps each chart's name to its placeholder (render.py)."""
     src = Source(wb, results, today or dt.date.today())
     rows = indicators(src)
     ctx: Context = {
@@ -51,7 +51,11 @@ def build_context(
         **anggaran(src),
         **bab_iv(src),
         **lampiran(src),
-        "grafik": {**dict.fromkeys(CHARTS), **(charts or {})},  # None: a chart not drawn
+        # None (a repeated chart: no item) where a chart is not drawn
+        "grafik": {
+            **{name: [] if chart.repeated else None for name, chart in CHARTS.items()},
+            **(charts or {}),
+        },
     }
     ctx["captions"] = captions(ctx)
     return ctx

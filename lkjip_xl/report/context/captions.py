@@ -25,6 +25,7 @@ def captions(ctx: Context) -> dict[str, str]:
         if ctx["grafik"].get(name) and holds(ctx, chart.shown_if)
         else ""
         for name, chart in CHARTS.items()
+        if not chart.repeated  # each item of a repeated chart carries its caption
     }
     return tables | charts
 
