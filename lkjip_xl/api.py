@@ -32,7 +32,7 @@ _LAZY = {
     "chart_specs": "lkjip_xl.report.charts",
     "convert_to_pdf": "lkjip_xl.report.pdf",
     "distribute": "lkjip_xl.kabupaten.distribute",
-    "draw_charts": "lkjip_xl.report.render",
+    "draw_charts": "lkjip_xl.report.charts",
     "find_converter": "lkjip_xl.report.pdf",
     "find_workbooks": "lkjip_xl.kabupaten.batch",
     "render_report": "lkjip_xl.report.render",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -329,5 +331,19 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return status
 
 
+def run() -> None:
+    """The `lkjip` command: main(), then leave at once.
+
+    Everything is written and closed by then; what remains is the interpreter freeing the
+    draft's objects one by one, about 0.08 s of a 0.5 s `lkjip report`. Skip that, as a
+    process that is done may. An exception still ends the ordinary way, with its traceback.
+    """
+    status = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (| head)
+            stream.flush()
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

@@ -25,7 +25,15 @@ def test_bench_runs_quick_and_prints_every_figure():
         "baca calamine",
         "render docxtpl polos",
         "lkjip report' pada contoh, dingin",
+        "lantai",
         "'lkjip batch' atas 3 buku kerja",
+        "tanpa buku terisi",
         "batch 30 lebih cepat dari 30 kali tunggal",
+        "dingin / lantai",
+        "besar: semua tahap",
+        "besar: memori puncak",
+        "ukuran draf",
+        "baca / calamine",
+        "render / docxtpl polos",
     ):
         assert line in out, line

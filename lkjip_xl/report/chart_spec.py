@@ -94,6 +94,14 @@ class ChartSpec:
             raise ValueError("a pie chart has exactly one series")
 
     @property
+    def value_axis_format(self) -> str:
+        """The value axis's numbers: as declared, else a 100 % stack's shares (its axis runs
+        0–1), else as the values."""
+        if self.axis_format:
+            return self.axis_format
+        return "0%" if self.kind is Kind.STACKED_BAR_100 else self.number_format
+
+    @property
     def horizontal(self) -> bool:
         return self.kind in (Kind.BAR, Kind.STACKED_BAR_100)
 

@@ -9,11 +9,17 @@ sheet, whose columns vary, are spliced in at their marker paragraphs (spliced_ta
 
 from __future__ import annotations
 
+import contextlib
 import io
+import marshal
+import sys
 from collections.abc import Mapping, MutableMapping, Sequence
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
+import docxtpl
+import jinja2
 from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -26,7 +32,7 @@ from lkjip_xl.base.errors import TemplateProblem, UnknownNames
 from lkjip_xl.base.files import atomic_path, refuse_overwrite
 from lkjip_xl.calc import Results
 from lkjip_xl.contract.records import Workbook
-from lkjip_xl.report import markers
+from lkjip_xl.report import markers, template_cache
 from lkjip_xl.report import spliced_tables as wt
 from lkjip_xl.report.chart_placeholder import DrawnChart, NativeChart
 from lkjip_xl.report.charts import CHARTS, draw_charts
@@ -55,7 +61,8 @@ class _CheckedEnvironment(SandboxedEnvironment):
     """Sandboxed, strict and autoescaped; refuses a template part that reads unknown names.
 
     docxtpl hands each part (body, headers, footers) to from_string; the names are checked on
-    the same parse that is then compiled, so the check costs nothing extra.
+    the same parse that is then compiled, so the check costs nothing extra. What a part compiles
+    to, with the names it reads, is kept between runs (template_cache.py).
     """
 
     def __init__(self, known: frozenset[str] = frozenset()) -> None:
@@ -68,11 +75,68 @@ class _CheckedEnvironment(SandboxedEnvironment):
         globals: MutableMapping[str, Any] | None = None,  # noqa: A002 (jinja's name)
         template_class: type[Template] | None = None,
     ) -> Template:
-        ast = self.parse(source) if isinstance(source, str) else source
+        if not isinstance(source, str):
+            return self._checked(source, globals, template_class)
+        name = template_cache.entry_name("jinja", _COMPILE_CONTEXT, source)
+        compiled = _unmarshal(template_cache.load(name))
+        if compiled is None:
+            ast = self.parse(source)
+            compiled = (frozenset(meta.find_undeclared_variables(ast)), self.compile(ast))
+            template_cache.store(name, marshal.dumps((tuple(sorted(compiled[0])), compiled[1])))
+        names, code = compiled
+        missing = names - self.known
+        if missing:
+            raise UnknownNames(set(missing))
+        cls = template_class or self.template_class
+        return cls.from_code(self, code, self.make_globals(globals), None)
+
+    def _checked(
+        self,
+        ast: TemplateNode,
+        globals: MutableMapping[str, Any] | None,  # noqa: A002
+        template_class: type[Template] | None,
+    ) -> Template:
         missing = meta.find_undeclared_variables(ast) - self.known
         if missing:
             raise UnknownNames(missing)
         return super().from_string(ast, globals, template_class)
+
+
+# what shapes the compiled code besides the source: the versions, and this environment's kind
+_COMPILE_CONTEXT = (
+    f"{sys.version}|jinja2 {jinja2.__version__}|sandboxed, strict, autoescaped|"
+    f"{_CheckedEnvironment.__module__}"
+)
+
+
+def _unmarshal(data: bytes | None) -> tuple[frozenset[str], CodeType] | None:
+    """A cached (names, code) entry, or None when absent or not one (damaged, foreign)."""
+    if data is None:
+        return None
+    try:
+        names, code = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(code, CodeType) or not all(isinstance(n, str) for n in names):
+        return None
+    return frozenset(names), code
+
+
+class _CachedTemplate(DocxTemplate):  # type: ignore[misc]  # docxtpl is untyped
+    """docxtpl's template whose XML clean-up (the same for the same template) is cached too."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        name = template_cache.entry_name("docxtpl", _PATCH_CONTEXT, src_xml)
+        cached = template_cache.load(name)
+        if cached is not None:
+            with contextlib.suppress(UnicodeDecodeError):
+                return cached.decode("utf-8")
+        patched: str = super().patch_xml(src_xml)
+        template_cache.store(name, patched.encode("utf-8"))
+        return patched
+
+
+_PATCH_CONTEXT = f"docxtpl {getattr(docxtpl, '__version__', '?')}"
 
 
 def jinja_env(known: frozenset[str] = frozenset()) -> SandboxedEnvironment:
@@ -116,7 +180,7 @@ def render_document(
     """The rendered draft, in memory (charts drawn unless given)."""
     path = template_path(template)
     try:
-        tpl = DocxTemplate(str(path))
+        tpl = _CachedTemplate(str(path))
         tpl.init_docx()  # docxtpl opens the file lazily: open it here, where its errors are caught
     except Exception as exc:  # a damaged or non-Word file
         raise TemplateProblem(

@@ -248,7 +248,7 @@ def _value_grid(
 ) -> Iterator[str]:
     """Tick numbers along the value axis, and the gridlines where the spec asks for them."""
     unit = 20.0 if spec.kind is Kind.STACKED_BAR_100 else spec.major_unit or _nice(high - low) / 5
-    fmt = "0%" if spec.kind is Kind.STACKED_BAR_100 else spec.axis_format or spec.number_format
+    fmt = spec.value_axis_format
     count = int(round((high - low) / unit))
     for k in range(count + 1):
         value = low + k * unit
