@@ -343,3 +343,33 @@ def test_a_template_can_test_and_print_a_chart(tmp_path):
 def test_every_chart_the_registry_declares_has_a_build_function():
     for chart in CHARTS.values():
         assert callable(chart.build) and chart.title
+
+
+def test_the_perubahan_chart_compares_pagu_before_and_after(filled, tmp_path):
+    anggaran = [
+        {"Tingkat": "Program", "Uraian": "PROGRAM PELAYANAN PUBLIK", "Kode Sasaran": "S1"},
+        {
+            "Tingkat": "Sub Kegiatan",
+            "Uraian": "Pelayanan PATEN",
+            "Pagu": 120_000_000,
+            "Realisasi": 90_000_000,
+            "Pagu Sebelum Perubahan": 100_000_000,
+        },
+        {"Tingkat": "Program", "Uraian": "Program Ketenteraman", "Kode Sasaran": "S2"},
+        {
+            "Tingkat": "Sub Kegiatan",
+            "Uraian": "Koordinasi Keamanan",
+            "Pagu": 40_000_000,
+            "Realisasi": 30_000_000,
+            "Pagu Sebelum Perubahan": 50_000_000,
+        },
+    ]
+    out = tmp_path / "laporan.docx"
+    assert main(["report", str(filled(sheets={"Anggaran": anggaran})), "-o", str(out)]) == 0
+    perubahan = [c for c in charts_of(out.read_bytes()) if len(c["series"]) == 2]
+    assert len(perubahan) == 1
+    before, after = perubahan[0]["series"]
+    assert before["name"] == "Sebelum perubahan" and after["name"] == "Setelah perubahan"
+    assert before["categories"] == ["Program Pelayanan Publik", "Program Ketenteraman"]
+    assert before["values"] == [100_000_000, 50_000_000]
+    assert after["values"] == [120_000_000, 40_000_000]

@@ -155,3 +155,15 @@ def test_batch_converts_several_drafts_at_once(blank_template, tmp_path):
     assert len(pdfs) == len(GOOD)
     for pdf in pdfs:
         assert "DAFTAR ISI" in "".join(pages(pdf)[:4])
+
+
+def test_the_api_writes_the_draft_then_says_why_there_is_no_pdf(tmp_path):
+    from lkjip_xl.api import report_workbook
+
+    def missing(draft: Path, pdf: Path) -> Path:
+        raise ConverterMissing("PDF tidak dibuat karena LibreOffice tidak ditemukan.")
+
+    docx = tmp_path / "laporan.docx"
+    with pytest.raises(ConverterMissing):
+        report_workbook(EXAMPLE, docx, stages=Stages(convert=missing), pdf=tmp_path / "l.pdf")
+    assert docx.read_bytes()[:2] == b"PK"

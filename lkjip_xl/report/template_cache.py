@@ -6,7 +6,7 @@ result is stored under a hash of its input and of everything that shapes it (thi
 FORMAT, the Python, Jinja and docxtpl versions, the environment), in the user's cache folder:
 `LKJIP_CACHE_DIR`, else `%LOCALAPPDATA%\\lkjip_xl\\cache` on Windows, `$XDG_CACHE_HOME/lkjip_xl`
 or `~/.cache/lkjip_xl` elsewhere. A kabupaten's own template gets entries of its own. A missing,
-stale or damaged entry is rebuilt; a folder that cannot be written only costs the time. The
+stale or damaged entry (each carries its checksum) is rebuilt; a folder that cannot be written only costs the time. The
 folder holds compiled code, trusted like the .pyc files in the user's site-packages.
 """
 
@@ -22,6 +22,7 @@ from pathlib import Path
 FORMAT = "1"
 MAX_ENTRIES = 64  # about 20 MB at most; a kabupaten uses one or two templates
 CACHE_VARIABLE = "LKJIP_CACHE_DIR"
+_CHECK = 16  # bytes of SHA-256 before each entry: a damaged or half-written entry is not used
 
 
 def cache_dir() -> Path:
@@ -42,10 +43,13 @@ def entry_name(kind: str, context: str, text: str) -> str:
 
 
 def load(name: str) -> bytes | None:
+    """An entry's data, or None when it is missing or not whole (its checksum differs)."""
     try:
-        return (cache_dir() / name).read_bytes()
+        stored = (cache_dir() / name).read_bytes()
     except OSError:
         return None
+    check, data = stored[:_CHECK], stored[_CHECK:]
+    return data if hashlib.sha256(data).digest()[:_CHECK] == check else None
 
 
 def store(name: str, data: bytes) -> None:
@@ -57,7 +61,7 @@ def store(name: str, data: bytes) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".", dir=folder)
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            out.write(hashlib.sha256(data).digest()[:_CHECK] + data)
         os.replace(tmp, folder / name)
         tmp = None
         _prune(folder)
