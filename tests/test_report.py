@@ -6,7 +6,7 @@ import zipfile
 
 import docx
 import pytest
-from conftest import EXAMPLE, ROOT, edit, sha256
+from conftest import EXAMPLE, ROOT, edit_cells, sha256
 
 from lkjip_xl import compute, read_workbook
 from lkjip_xl.base.errors import TemplateProblem
@@ -139,10 +139,13 @@ def test_drafted_passages_are_marked_and_own_text_is_not(example_doc, example_do
 
 def test_hostile_values_come_out_literally(filled, tmp_path):
     path = filled()
-    edit(
+    edit_cells(
         path,
         "Sasaran",
-        {"C2": "Sarana & Prasarana <Kantor>", "F2": "{{ 7*7 }} {% if 1 %}x{% endif %}"},
+        {
+            ("Sasaran Strategis", 1): "Sarana & Prasarana <Kantor>",
+            ("Indikator Kinerja", 1): "{{ 7*7 }} {% if 1 %}x{% endif %}",
+        },
     )
     out = tmp_path / "laporan.docx"
     assert main(["report", str(path), "-o", str(out)]) == 0
@@ -154,7 +157,7 @@ def test_hostile_values_come_out_literally(filled, tmp_path):
 
 def test_workbook_with_errors_writes_no_draft(filled, tmp_path, capsys):
     path = filled()
-    edit(path, "SKM", {"H2": 9})
+    edit_cells(path, "SKM", {("U1", 1): 9})
     out = tmp_path / "laporan.docx"
     assert main(["report", str(path), "-o", str(out)]) == 1
     assert not out.exists()
