@@ -39,8 +39,9 @@ class FilledCache:
         self._bytes: dict[str, bytes] = {}
 
     def data(self, identitas: dict | None = None, sheets: dict | None = None) -> bytes:
+        # repr, not str, for what JSON lacks: a date and its text fill different cells
         key = json.dumps(
-            {"identitas": identitas or {}, "sheets": sheets or {}}, sort_keys=True, default=str
+            {"identitas": identitas or {}, "sheets": sheets or {}}, sort_keys=True, default=repr
         )
         if key not in self._bytes:
             built = self.folder / f"{len(self._bytes)}.xlsx"
