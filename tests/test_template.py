@@ -6,6 +6,7 @@ import warnings
 
 import openpyxl
 import pytest
+from conftest import address
 
 from lkjip_xl.cli import main
 from lkjip_xl.contract.schema import ALL_SHEETS, CONTRACT_VERSION, SETTINGS
@@ -46,10 +47,10 @@ def test_identitas_rows_prefill_and_version(book):
 def test_dropdowns_and_numeric_validation(book):
     ws = book["Sasaran"]
     dv = {str(v.sqref): v for v in ws.data_validations.dataValidation}
-    polaritas = next(v for k, v in dv.items() if k.startswith("H2"))
+    polaritas = next(v for k, v in dv.items() if k.startswith(address(ws, "Polaritas", 1)))
     assert polaritas.type == "list" and polaritas.formula1 == "Daftar_Polaritas"
     skm = {str(v.sqref): v for v in book["SKM"].data_validations.dataValidation}
-    u1 = next(v for k, v in skm.items() if k.startswith("H2"))
+    u1 = next(v for k, v in skm.items() if k.startswith(address(book["SKM"], "U1", 1)))
     assert (u1.type, u1.formula1, u1.formula2) == ("whole", "1", "4")
     assert "1, 2, 3 atau 4" in u1.error
     assert (
