@@ -71,7 +71,7 @@ def test_bundled_example_validates_with_no_finding():
         ("Identitas", {"B5": 23}, "year-invalid", "B5"),
         ("Identitas", {"B7": "1966061319960310"}, "nip-invalid", "B7"),
         ("Identitas", {"B7": 196606131996031001}, "nip-invalid", "B7"),
-        ("Identitas", {"B29": "2"}, "version-mismatch", "B29"),
+        ("Identitas", {"B33": "3"}, "version-mismatch", "B33"),
         ("Identitas", {"B2": None}, "value-required", "B2"),
         ("Identitas", {"B23": "1/10"}, "choice-invalid", "B23"),
     ],
