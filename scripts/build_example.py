@@ -21,6 +21,8 @@ import tempfile
 from pathlib import Path
 
 import openpyxl
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,6 +129,52 @@ def add_free_table(wb: openpyxl.Workbook, path: Path) -> None:
     for ref in (m for group in merges for m in group):
         first, last = ref.split(":")
         ws.merge_cells(f"{_shift(first, header_row - 1)}:{_shift(last, header_row - 1)}")
+    _lay_out(ws, header_row)
+
+
+def _lay_out(ws: Worksheet, header_row: int) -> None:
+    """As a careful clerk leaves a sheet: columns as wide as their content (within reason),
+    thousands separated, '-' aligned with the figures, headers bold and wrapped."""
+    spanning = {
+        (r, c)
+        for m in ws.merged_cells.ranges
+        if m.max_col > m.min_col
+        for r in range(m.min_row, m.max_row + 1)
+        for c in range(m.min_col, m.max_col + 1)
+    }
+    for column in ws.iter_cols(min_row=header_row):
+        widths = [
+            len(str(c.value)) + (4 if c.row <= header_row + 1 else 2)
+            for c in column
+            if c.value is not None and (c.row, c.column) not in spanning
+        ]
+        letter = get_column_letter(column[0].column)
+        ws.column_dimensions[letter].width = min(max(widths, default=6), 40)
+        for cell in column:
+            if isinstance(cell.value, int):
+                cell.number_format = "#,##0"
+            elif isinstance(cell.value, float):
+                cell.number_format = "#,##0.00"
+            elif cell.value == "-":
+                cell.alignment = Alignment(horizontal="right")
+            else:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in ws.iter_rows(min_row=header_row, max_row=header_row + 1):
+        lines = 1
+        for cell in row:
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+            width = ws.column_dimensions[get_column_letter(cell.column)].width or 8
+            lines = max(lines, -(-len(str(cell.value or "")) // int(width)))
+        ws.row_dimensions[row[0].row].height = 15 * lines
+    # printed on one page wide, landscape when the table is wide
+    total = sum(
+        (ws.column_dimensions[get_column_letter(c)].width or 8) for c in range(1, ws.max_column + 1)
+    )
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if total > 90 else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
 
 
 def _directive(line: list[str]) -> bool:

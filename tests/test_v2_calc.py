@@ -349,3 +349,21 @@ def test_without_version_2_sheets_the_new_figures_are_empty(valid_workbook):
     assert (
         data["pegawai"] is None and data["penduduk"] is None and data["renstra"]["matrik"] is None
     )
+
+
+@pytest.mark.parametrize(
+    ("measure", "json_value"),
+    [
+        (Measure(82.5), 82.5),
+        (Measure(61, "B", "B (61)"), "B (61)"),
+        (Measure(None, "BB", "BB"), "BB"),
+        (Measure(text="23/14"), "23/14"),  # printed as written
+        (Measure(text="N/A"), None),  # not available
+        (Measure(text="-"), None),
+        (Measure(), None),
+    ],
+)
+def test_json_form_of_a_target(measure, json_value):
+    from lkjip_xl.calc.serialize_v2 import measure as to_json
+
+    assert to_json(measure) == json_value

@@ -14,6 +14,7 @@ from lkjip_xl.calc.budget_history import BudgetYear
 from lkjip_xl.calc.pk import PerformanceAgreement, Signatory
 from lkjip_xl.calc.staff import CountRow
 from lkjip_xl.contract.measure import Measure
+from lkjip_xl.contract.schema import NA_TOKENS, normalize
 
 _ROW_KIND = {"detail": "rincian", "subtotal": "subtotal", "total": "jumlah"}
 
@@ -73,9 +74,12 @@ def v2_figures(r: Results) -> dict[str, Any]:
 
 
 def measure(m: Measure) -> float | str | None:
-    """A number, or the text as written when it carries a letter or is no number."""
-    if m.letter is not None or (m.number is None and m.text and not m.available):
+    """A number; the text as written when it carries a letter or is text to print ("23/14");
+    null when not available ("-", "N/A", blank)."""
+    if m.letter is not None:
         return m.text or m.letter
+    if m.number is None and m.text and normalize(m.text) not in NA_TOKENS:
+        return m.text
     return m.number
 
 

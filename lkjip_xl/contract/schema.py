@@ -953,13 +953,13 @@ PEGAWAI_SHEET = SheetSpec(
             "Jabatan",
             required=True,
             value_required=True,
-            width=34,
+            width=44,
             help="Mis. Camat, Sekretaris Camat, Kepala Seksi Pemerintahan, Pelaksana.",
         ),
         Column(
             "atasan",
             "Atasan Langsung",
-            width=30,
+            width=44,
             help="Jabatan atasan langsung, sama persis dengan kolom Jabatan baris atasan; kosong "
             "untuk camat.",
         ),
@@ -1139,11 +1139,11 @@ RENCANA_AKSI_SHEET = SheetSpec(
         Column("satuan", "Satuan", width=9),
         Column("target", "Target", Kind.MEASURE, width=10, help="Target tahunan (baris aksi)."),
         *(
-            Column(f"target_tw{i}", f"Target TW {q}", Kind.MEASURE, required=True, width=9)
+            Column(f"target_tw{i}", f"Target TW {q}", Kind.MEASURE, required=True, width=11)
             for i, q in enumerate(_QUARTERS, start=1)
         ),
         *(
-            Column(f"realisasi_tw{i}", f"Realisasi TW {q}", Kind.MEASURE, width=9)
+            Column(f"realisasi_tw{i}", f"Realisasi TW {q}", Kind.MEASURE, width=11)
             for i, q in enumerate(_QUARTERS, start=1)
         ),
         Column(
@@ -1233,7 +1233,7 @@ GAMBAR_SHEET = SheetSpec(
         ),
         Column("gambar", "Gambar", required=True, width=50, help="Tempel gambarnya di sel ini."),
     ),
-    template_rows=20,
+    template_rows=10,
     row_height=90,
 )
 

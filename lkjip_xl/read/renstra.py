@@ -78,13 +78,20 @@ def with_end_targets(
     """Each indicator with its Target Akhir Renstra taken from the Renstra matrix when the
     `Sasaran` cell is blank; when both are given and differ, the `Sasaran` one stays (warning)."""
     end = {
-        (row.kode_sasaran, normalize(row.indikator)): row
+        (normalize(row.kode_sasaran), normalize(row.indikator)): row
         for row in renstra
         if row.kind == "sasaran" and row.target_akhir.available
     }
+    tujuan = {
+        normalize(row.indikator): row
+        for row in renstra
+        if row.kind == "tujuan" and row.target_akhir.available
+    }
     out = []
     for ind in indicators:
-        row = end.get((ind.kode_sasaran, normalize(ind.indikator)))
+        row = end.get((normalize(ind.kode_sasaran), normalize(ind.indikator)))
+        if row is None and ind.tingkat == "tujuan":
+            row = tujuan.get(normalize(ind.indikator))
         if row is None:
             out.append(ind)
         elif not ind.target_renstra.available:

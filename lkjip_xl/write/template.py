@@ -269,7 +269,8 @@ class _TemplateBuilder:
         ws = self.wb.add_worksheet(spec.name)
         rows = self.rows.get(spec.name)
         columns = self._with_families(spec) + self._extra_answer_columns(spec)
-        last_row = max(spec.template_rows, len(rows or ()) + 50)
+        spare = 5 if spec.row_height else 50  # tall picture rows: a few spare ones are enough
+        last_row = max(spec.template_rows, len(rows or ()) + spare)
         for col, column in enumerate(columns):
             header_fmt = self.fmt["header_derived" if column.derived else "header"]
             ws.write_string(0, col, column.header, header_fmt)
@@ -373,7 +374,7 @@ class _TemplateBuilder:
         self._print_setup(ws, landscape=False, repeat=False)
 
 
-_PETUNJUK_WIDTHS = (26, 9, 20, 70)
+_PETUNJUK_WIDTHS = (26, 9, 22, 70)  # 'angka atau nilai huruf' on one line
 
 
 def _write_value(
