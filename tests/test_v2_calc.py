@@ -367,3 +367,19 @@ def test_json_form_of_a_target(measure, json_value):
     from lkjip_xl.calc.serialize_v2 import measure as to_json
 
     assert to_json(measure) == json_value
+
+
+def test_the_camats_own_rows_in_pk_berjenjang_are_signed_by_the_camat_and_the_bupati(make_v2):
+    from contract_filler import PK_BERJENJANG
+
+    rows = [
+        *PK_BERJENJANG,
+        {"Jabatan": "Camat Sukamaju", "Indikator Kinerja": "Inovasi", "Target": 1},
+    ]
+    wb = read_workbook(make_v2(sheets={"PK Berjenjang": rows})).workbook
+    pk = compute(wb).agreements[-1]
+    assert (pk.pihak_pertama.nama, pk.pihak_kedua.nama) == (
+        "Drs. Budi Santoso, M.Si",
+        "H. Ahmad Yani",
+    )
+    assert not pk.is_camat  # still a cascaded document: the camat's own PK is the first one

@@ -119,16 +119,9 @@ def agreements(
     by_code = {b.kode: b for b in budget if b.kode}
     sasaran_of = {(normalize(i.kode_sasaran), normalize(i.indikator)): i for i in indicators}
     for jabatan, rows in _by_pejabat(cascade).items():
-        holder = holders.get(jabatan)
-        first = rows[0]
-        pejabat = _signatory(holder) if holder else Signatory("", first.jabatan)
-        superior = normalize(holder.atasan) if holder else ""
-        if superior and superior == camat_jabatan:
-            atasan = camat
-        elif superior in holders:
-            atasan = _signatory(holders[superior])
-        else:
-            atasan = Signatory("", holder.atasan if holder else "")
+        pejabat, atasan = _signatories(
+            jabatan, rows[0].jabatan, holders, camat, camat_jabatan, identity
+        )
         programs = plan.cascade_programs(rows, by_code)
         out.append(
             PerformanceAgreement(
@@ -233,6 +226,29 @@ def _by_pejabat(cascade: Sequence[CascadeRow]) -> dict[str, list[CascadeRow]]:
     for row in cascade:
         out.setdefault(normalize(row.jabatan), []).append(row)
     return out
+
+
+def _signatories(
+    jabatan: str,
+    typed: str,
+    holders: dict[str, Employee],
+    camat: Signatory,
+    camat_jabatan: str,
+    identity: Identity,
+) -> tuple[Signatory, Signatory]:
+    """Pihak pertama (the pejabat) and pihak kedua (the holder of the pejabat's superior post;
+    the camat as Identitas names them; the camat's own superior for the camat's rows)."""
+    if jabatan and jabatan == camat_jabatan:
+        return camat, Signatory(identity.nama_atasan, identity.jabatan_atasan)
+    holder = holders.get(jabatan)
+    if holder is None:
+        return Signatory("", typed), Signatory("", "")
+    superior = normalize(holder.atasan)
+    if superior and superior == camat_jabatan:
+        return _signatory(holder), camat
+    if superior in holders:
+        return _signatory(holder), _signatory(holders[superior])
+    return _signatory(holder), Signatory("", holder.atasan)
 
 
 def _cascade_target(

@@ -60,6 +60,7 @@ class Package:
         self._zip = zipfile.ZipFile(path)
         self._names = set(self._zip.namelist())
         self._sheet_parts = self._map_sheet_parts()
+        self._images: dict[str, bytes] = {}  # one image anchored many times is read once
 
     def close(self) -> None:
         self._zip.close()
@@ -188,8 +189,11 @@ class Package:
         if target not in self._names:
             return SheetPicture(row, col, target, 0, None)
         size = self._zip.getinfo(target).file_size
-        data = self._zip.read(target) if size <= max_bytes else None
-        return SheetPicture(row, col, target, size, data)
+        if size > max_bytes:
+            return SheetPicture(row, col, target, size, None)
+        if target not in self._images:
+            self._images[target] = self._zip.read(target)
+        return SheetPicture(row, col, target, size, self._images[target])
 
     # -- package plumbing ---------------------------------------------------------------------
 
