@@ -81,7 +81,7 @@ def test_bundled_example_validates_with_no_finding():
         ("Identitas", {nilai("Tahun Laporan"): 23}, "year-invalid", nilai("Tahun Laporan")),
         ("Identitas", {nilai("NIP Camat"): "1966061319960310"}, "nip-invalid", nilai("NIP Camat")),
         ("Identitas", {nilai("NIP Camat"): 196606131996031001}, "nip-invalid", nilai("NIP Camat")),
-        ("Identitas", {nilai("Versi Template"): "2"}, "version-mismatch", nilai("Versi Template")),
+        ("Identitas", {nilai("Versi Template"): "3"}, "version-mismatch", nilai("Versi Template")),
         ("Identitas", {nilai("Provinsi"): None}, "value-required", nilai("Provinsi")),
         (
             "Identitas",

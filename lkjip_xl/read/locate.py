@@ -63,7 +63,7 @@ def locate(grid: Grid, spec: SheetSpec, findings: list[Finding]) -> Table | None
         if spec.extra_answer_columns and ANSWER_HEADER.match(normalize_header(v)):
             key = normalize_header(v).upper()  # SKM answers U1, U2 … U10 …
         else:
-            column = next((c for c in spec.columns if c.matches(v)), None)
+            column = spec.column_for_header(v)  # a fixed column, or a year of a family
             key = column.key if column else None
         if key is None:
             findings.append(

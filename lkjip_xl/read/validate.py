@@ -8,6 +8,7 @@ from pathlib import Path
 from lkjip_xl.contract.findings import Finding, has_errors, sort_key
 from lkjip_xl.contract.records import Workbook
 from lkjip_xl.read.checks import check
+from lkjip_xl.read.checks_v2 import check_v2
 from lkjip_xl.read.reader import read_model
 from lkjip_xl.read.source import XlsxSource
 
@@ -37,6 +38,7 @@ def read_workbook(path: str | Path) -> ReadResult:
         workbook, findings = read_model(source)
     if workbook is not None:
         findings.extend(check(workbook))
+        findings.extend(check_v2(workbook))
     findings = _dedupe(findings)
     findings.sort(key=sort_key)
     return ReadResult(workbook, findings)
