@@ -90,8 +90,8 @@ def _fake_pdf(draft: Path, pdf: Path) -> Path:
     return pdf
 
 
-def test_batch_writes_a_pdf_beside_each_draft(blank_template, tmp_path):
-    build(blank_template, tmp_path / "masuk")
+def test_batch_writes_a_pdf_beside_each_draft(blank_template, filled_cache, tmp_path):
+    build(blank_template, tmp_path / "masuk", filled_cache.fill)
     result = run_batch(
         tmp_path / "masuk",
         tmp_path / "keluar",
@@ -106,8 +106,10 @@ def test_batch_writes_a_pdf_beside_each_draft(blank_template, tmp_path):
     assert not result.pdf_problems
 
 
-def test_batch_without_libreoffice_says_it_once_and_keeps_every_draft(blank_template, tmp_path):
-    build(blank_template, tmp_path / "masuk")
+def test_batch_without_libreoffice_says_it_once_and_keeps_every_draft(
+    blank_template, filled_cache, tmp_path
+):
+    build(blank_template, tmp_path / "masuk", filled_cache.fill)
 
     def missing(draft: Path, pdf: Path) -> Path:
         raise ConverterMissing("PDF tidak dibuat karena LibreOffice tidak ditemukan.")
@@ -168,9 +170,9 @@ def test_a_pdf_never_replaces_its_draft(tmp_path):
 
 
 @needs_libreoffice
-def test_batch_converts_several_drafts_at_once(blank_template, tmp_path):
+def test_batch_converts_several_drafts_at_once(blank_template, filled_cache, tmp_path):
     """Each conversion has its own LibreOffice profile: two workers convert side by side."""
-    build(blank_template, tmp_path / "masuk")
+    build(blank_template, tmp_path / "masuk", filled_cache.fill)
     done = lkjip("batch", str(tmp_path / "masuk"), "-o", str(tmp_path / "keluar"), "--pdf")
     assert done.returncode == ExitCode.FINDINGS  # the folder holds broken workbooks too
     pdfs = sorted((tmp_path / "keluar").glob("*/*_draf_LKjIP.pdf"))
