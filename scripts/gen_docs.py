@@ -89,7 +89,8 @@ def contract_markdown() -> str:
         "## Kode temuan",
         "",
         "Setiap masalah dilaporkan dengan sheet, sel, kode tetap di bawah ini, jenis (error menghentikan laporan; "
-        "warning tidak) dan pesan.",
+        "warning tidak; info, ditampilkan sebagai *catatan*, menyebut apa yang dilakukan alat atas nama staf "
+        "dan tidak menghentikan apa pun) dan pesan.",
         "",
         "| Kode | Jenis | Judul | Pesan (templat) |",
         "| --- | --- | --- | --- |",

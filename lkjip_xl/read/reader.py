@@ -21,7 +21,7 @@ from lkjip_xl.contract.schema import (
 )
 from lkjip_xl.read.anggaran import read_budget
 from lkjip_xl.read.identity import read_identity
-from lkjip_xl.read.sasaran import read_indicators
+from lkjip_xl.read.sasaran import read_indicators, typed_averages
 from lkjip_xl.read.sheets import ContractSheets
 from lkjip_xl.read.skm import read_elements, read_responses
 from lkjip_xl.read.small_sheets import (
@@ -70,6 +70,7 @@ def read_model(source: XlsxSource) -> tuple[Workbook | None, list[Finding]]:
         narrative=read_narrative(narasi, findings) if narasi else {},
         free_tables=tuple(t for t in free_tables if t is not None),
         layout=sheets.layout,
+        typed_averages=typed_averages(sasaran, findings),
     )
     return workbook, findings
 
