@@ -305,10 +305,11 @@ def _check_budget_total(
 
 
 def _check_percent_units(wb: Workbook, findings: list[Finding]) -> None:
-    """0,8 typed for 80 % in a `%` indicator: its capaian would be right, but its figures in the
-    draft would not. Two signs, neither misfiring on a true small percentage: the row's target
-    and realisasi are both at most 1,5 while another `%` indicator reaches 10 or more; or one of
-    the pair is at most 1,5 and the other 50 or more."""
+    """0,8 typed for 80 % in a `%` indicator: its capaian may come out right, its figures in the
+    draft would not. Two signs, chosen not to misfire on true small percentages: one of the
+    row's pair is at most 1,5 and the other 50 or more (80 against 0,85); or a positive
+    indicator's target and realisasi are both at most 1 while another `%` indicator reaches 10.
+    A negative indicator's small pair (angka kemiskinan 1,2 %) is a rate, never flagged alone."""
     percent = [i for i in wb.indicators if normalize(i.satuan) in _PERCENT_UNITS]
     for ind in percent:
         pair = {"target": ind.target, "realisasi": ind.realisasi}
@@ -316,14 +317,19 @@ def _check_percent_units(wb: Workbook, findings: list[Finding]) -> None:
         small = {k: v for k, v in numbers.items() if 0 < v <= 1.5}
         if not small:
             continue
-        others_large = any(
-            (m.number or 0) >= 10
-            for other in percent
-            if other is not ind
-            for m in (other.target, other.realisasi)
-        )
         mixed = any(v >= 50 for v in numbers.values())
-        if not (mixed or (len(small) == 2 and others_large)):
+        fractions = (
+            ind.polarity != "negative"
+            and len(numbers) == 2
+            and all(0 < v <= 1 for v in numbers.values())
+            and any(
+                (m.number or 0) >= 10
+                for other in percent
+                if other is not ind
+                for m in (other.target, other.realisasi)
+            )
+        )
+        if not (mixed or fractions):
             continue
         key, value = next(iter(small.items()))
         sheet, cell = _ref(wb, SASARAN_SHEET.name, ind.row, key)

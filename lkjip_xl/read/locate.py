@@ -339,7 +339,9 @@ def _data_rows(table: Table, findings: list[Finding]) -> list[int]:
     cols = sorted({*table.columns.values(), *table.answer_columns.values()})
     header_cells = {c: normalize_header(v) for c, v in _row_names(grid, table.header_row).items()}
     kinds: list[tuple[int, str, str, int]] = []  # (row, kind, text, column to point at)
+    after_gap = False
     for r in range(table.header_row + 1, grid.height + 1):
+        after_gap = bool(kinds) and kinds[-1][1] == _EMPTY
         row_values = grid.values[r - 1]
         filled = [
             (c, row_values[c - 1])
@@ -358,7 +360,7 @@ def _data_rows(table: Table, findings: list[Finding]) -> list[int]:
             continue
         texts = [(c, v) for c, v in filled if isinstance(v, str)]
         if len(texts) >= 2 and len(texts) == len(filled):
-            heading = _heading(table, texts, header_cells)
+            heading = _heading(table, texts, header_cells, after_gap)
             if heading == "repeat":
                 findings.append(finding("row-header-repeat", grid.title, a1(r, texts[0][0]), row=r))
                 continue
@@ -388,12 +390,17 @@ def _outside_text(row_values: Sequence[object], cols: Sequence[int]) -> tuple[st
     return "", 1
 
 
-def _heading(table: Table, texts: list[tuple[int, str]], header_cells: dict[int, str]) -> str:
-    """'repeat' for a row that repeats the header, 'second' for another table's header."""
-    if all(header_cells.get(c) == normalize_header(v) for c, v in texts):
-        return "repeat"
+def _heading(
+    table: Table, texts: list[tuple[int, str]], header_cells: dict[int, str], after_gap: bool
+) -> str:
+    """'repeat' for a row repeating the header inside the table (a page break pasted from a
+    PDF), 'second' for the header of another table: one after a blank row, or other headers."""
     keys = [k for k in (_key_of(table.spec, v) for _, v in texts) if k]
-    return "second" if len(keys) >= 2 else ""
+    if len(keys) < 2:
+        return ""
+    if not after_gap and all(header_cells.get(c) == normalize_header(v) for c, v in texts):
+        return "repeat"
+    return "second"
 
 
 def _second_table(

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lkjip_xl.base.files import atomic_path, refuse_overwrite
 from lkjip_xl.base.formatting import fmt_date
+from lkjip_xl.base.names import workbook_copy_name
 from lkjip_xl.calc import Results
 from lkjip_xl.calc.skm import SkmResult
 from lkjip_xl.contract.records import Workbook
@@ -25,7 +26,7 @@ from lkjip_xl.contract.schema import (
     SheetSpec,
 )
 from lkjip_xl.write.xlsx_cells import CellValue, SheetCells
-from lkjip_xl.write.xlsx_copy import OpenCopy, open_copy, xlsx_name
+from lkjip_xl.write.xlsx_copy import OpenCopy, open_copy
 from lkjip_xl.write.xlsx_new_sheet import NewSheet
 from lkjip_xl.write.xlsx_styles import Look, Styles
 
@@ -49,7 +50,7 @@ def write_filled_copy(
     wb_model: Workbook, results: Results, source: str | Path, target: str | Path
 ) -> Path:
     """Write the filled copy; returns where (a name ending in .ods is written as .xlsx)."""
-    target = xlsx_name(target)
+    target = workbook_copy_name(target)
     refuse_overwrite(target, source)
     with open_copy(source) as copy:
         styles = Styles(copy.package)

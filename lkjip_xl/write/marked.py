@@ -11,12 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from lkjip_xl.base.files import atomic_path, refuse_overwrite
+from lkjip_xl.base.names import workbook_copy_name
 from lkjip_xl.contract.cells import parse_a1
 from lkjip_xl.contract.findings import Finding, Severity
 from lkjip_xl.contract.schema import FINDINGS_SHEET_NAME
 from lkjip_xl.write.xlsx_cells import SheetCells
 from lkjip_xl.write.xlsx_comments import add_notes
-from lkjip_xl.write.xlsx_copy import open_copy, xlsx_name
+from lkjip_xl.write.xlsx_copy import open_copy
 from lkjip_xl.write.xlsx_new_sheet import NewSheet
 from lkjip_xl.write.xlsx_package import Package
 from lkjip_xl.write.xlsx_styles import Look, Styles
@@ -33,7 +34,7 @@ _ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 def write_marked_copy(source: str | Path, target: str | Path, findings: list[Finding]) -> Path:
     """Write the marked copy; returns where (a name ending in .ods is written as .xlsx)."""
-    target = xlsx_name(target)
+    target = workbook_copy_name(target)
     refuse_overwrite(target, source)
     with open_copy(source) as copy:
         package = copy.package

@@ -1,6 +1,7 @@
 """The staff's workbook opened for a patched copy (fill, --tandai): an .xlsx as it is, an .ods
 through an .xlsx of its values (write/ods_copy.py). Copies are always .xlsx: a requested name
-ending in .ods is written as .xlsx instead (`xlsx_name`), and the command says so.
+ending in .ods is written as .xlsx instead (base/names.py: workbook_copy_name), and the
+command says so.
 """
 
 from __future__ import annotations
@@ -14,12 +15,6 @@ from pathlib import Path
 from lkjip_xl.read.source import sniff
 from lkjip_xl.write.ods_copy import ods_as_xlsx
 from lkjip_xl.write.xlsx_package import Package
-
-
-def xlsx_name(target: str | Path) -> Path:
-    """The name a workbook copy is written under: .ods becomes .xlsx."""
-    path = Path(target)
-    return path.with_suffix(".xlsx") if path.suffix.lower() == ".ods" else path
 
 
 @dataclass

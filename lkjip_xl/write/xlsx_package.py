@@ -103,6 +103,12 @@ class Package:
             self._data.pop(part, None)
         return self._trees[part]
 
+    def peek(self, part: str) -> etree._Element:
+        """The part parsed, to read only: it is not written back unless changed through tree()."""
+        if part in self._trees:
+            return self._trees[part]
+        return parse_xml(self.read(part))
+
     def put(self, part: str, data: bytes | etree._Element) -> None:
         if not (part in self._names or part in self._data or part in self._trees):
             self._added.append(part)
@@ -158,7 +164,7 @@ class Package:
             return []
         return [
             (r.get("Id", ""), resolve(part, r.get("Target", "")))
-            for r in self.tree(path).iter(f"{{{NS_PKG_REL}}}Relationship")
+            for r in self.peek(path).iter(f"{{{NS_PKG_REL}}}Relationship")
             if r.get("Type") == rel_type and r.get("TargetMode") != "External"
         ]
 
@@ -219,7 +225,7 @@ class Package:
 
     def sheets(self) -> list[SheetEntry]:
         """The workbook's sheets in tab order, with their parts."""
-        wb = self.tree(self.workbook_part)
+        wb = self.peek(self.workbook_part)
         targets = dict(self.related(self.workbook_part, REL_WORKSHEET))
         found = []
         for sheet in wb.iter(f"{{{NS_MAIN}}}sheet"):
