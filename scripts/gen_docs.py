@@ -20,6 +20,7 @@ from lkjip_xl.contract.schema import (  # noqa: E402
     IDENTITY_SHEET,
     SETTINGS,
 )
+from lkjip_xl.write.template import FREE_TABLE_HELP  # noqa: E402
 
 TARGET = ROOT / "docs" / "KONTRAK_BUKU_KERJA.md"
 
@@ -71,12 +72,16 @@ def contract_markdown() -> str:
                 out.append(
                     "| U10, U11, … | | jawaban 1–4 | Unsur tambahan; namanya di sheet `Unsur SKM`. |"
                 )
+            for f in spec.families:
+                out.append(
+                    f"| {f.prefix} <tahun> | | {f.kind.value} | {_cell(f.help)} Satu kolom per "
+                    f"tahun, mis. `{f.prefix} 2024`. |"
+                )
         out.append("")
     out += [
         "## Sheet `Tabel …` (opsional, boleh banyak)",
         "",
-        "Tabel bebas yang dimuat apa adanya di lampiran, berjudul sisa nama sheet. Baris pertama yang terisi = judul kolom.",
-        "",
+        *(f"{text}\n" for text in FREE_TABLE_HELP),
         "## Daftar kecamatan (`lkjip template --daftar`)",
         "",
         "Buku kerja kabupaten untuk membagikan buku kerja kosong. Sheet pertama; baris judul di 10 baris "
@@ -90,7 +95,8 @@ def contract_markdown() -> str:
         "",
         "Setiap masalah dilaporkan dengan sheet, sel, kode tetap di bawah ini, jenis (error menghentikan laporan; "
         "warning tidak; info, ditampilkan sebagai *catatan*, menyebut apa yang dilakukan alat atas nama staf "
-        "dan tidak menghentikan apa pun) dan pesan.",
+        "dan tidak menghentikan apa pun) dan pesan. Buku kerja versi 1 tetap dibaca (semua sheet versi 2 "
+        "opsional), dengan catatan `version-old` yang menyarankan `lkjip template --dari`.",
         "",
         "| Kode | Jenis | Judul | Pesan (templat) |",
         "| --- | --- | --- | --- |",

@@ -17,24 +17,27 @@ import openpyxl
 GOOD = ("Tanah Grogot", "Long Ikis", "Batu Sopang")
 
 
-def build(blank_template: Path, folder: Path) -> dict[str, str]:
-    """Write the folder; returns file name → what is wrong with it ('' for a good one)."""
+def build(blank_template: Path, folder: Path, fill=contract_filler.fill) -> dict[str, str]:
+    """Write the folder; returns file name → what is wrong with it ('' for a good one).
+
+    `fill` has contract_filler.fill's signature (the tests pass their session cache of it).
+    """
     folder.mkdir(parents=True, exist_ok=True)
     made = {}
     for n, name in enumerate(GOOD):
         skm = [{f"U{i}": 4 if (r + n) % 3 else 3 for i in range(1, 10)} for r in range(12)]
         path = folder / f"{name}.xlsx"
-        contract_filler.fill(blank_template, path, {"Kecamatan": name}, {"SKM": skm})
+        fill(blank_template, path, {"Kecamatan": name}, {"SKM": skm})
         made[path.name] = ""
 
     bad = folder / "Muara Komam.xlsx"
     rows = [dict(r) for r in contract_filler.SASARAN]
     rows[0]["Target"] = "delapan puluh"
-    contract_filler.fill(blank_template, bad, {"Kecamatan": "Muara Komam"}, {"Sasaran": rows})
+    fill(blank_template, bad, {"Kecamatan": "Muara Komam"}, {"Sasaran": rows})
     made[bad.name] = "measure-invalid"
 
     missing = folder / "Kuaro.xlsx"
-    contract_filler.fill(blank_template, missing, {"Kecamatan": "Kuaro"})
+    fill(blank_template, missing, {"Kecamatan": "Kuaro"})
     wb = openpyxl.load_workbook(missing)
     del wb["Anggaran"]
     wb.save(missing)

@@ -247,7 +247,7 @@ def staff_made_workbook(path: Path, skm_answers: list[list[int]] | None = None) 
 
     ws = wb.add_worksheet("Identitas")
     ws.write_row(0, 0, ["Isian", "Nilai"], bold)
-    for r, (label, value) in enumerate({**IDENTITAS, "Versi Template": "1"}.items(), start=1):
+    for r, (label, value) in enumerate({**IDENTITAS, "Versi Template": "2"}.items(), start=1):
         ws.write(r, 0, label)
         ws.write(r, 1, value)
     ws.insert_image("D2", "logo.png", {"image_data": png})

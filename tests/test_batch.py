@@ -6,6 +6,7 @@ import json
 
 import openpyxl
 import pytest
+from conftest import cell_at
 from docx import Document
 from kabupaten_folder import GOOD, build
 
@@ -15,10 +16,24 @@ from lkjip_xl.kabupaten.batch import process_one, run_batch
 from lkjip_xl.pipeline import DEFAULT_STAGES, Stages
 
 
+@pytest.fixture(scope="module")
+def kabupaten_folder(blank_template, filled_cache, tmp_path_factory):
+    """The kabupaten's folder, built once for this module; tests only read it."""
+    folder = tmp_path_factory.mktemp("kabupaten") / "masuk"
+    return folder, build(blank_template, folder, filled_cache.fill)
+
+
+def _contents(folder) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
 @pytest.fixture
-def kabupaten(blank_template, tmp_path):
-    folder = tmp_path / "masuk"
-    return folder, build(blank_template, folder)
+def kabupaten(kabupaten_folder):
+    """The shared folder and what is wrong with each file; fails the test that changes it."""
+    folder, made = kabupaten_folder
+    before = _contents(folder)
+    yield folder, dict(made)
+    assert _contents(folder) == before, "a test changed the shared kabupaten folder"
 
 
 def test_batch_writes_drafts_findings_and_a_recap_naming_all(kabupaten, tmp_path, capsys):
@@ -42,8 +57,9 @@ def test_batch_writes_drafts_findings_and_a_recap_naming_all(kabupaten, tmp_path
 
     temuan = json.loads((out / "Muara_Komam" / "Muara_Komam_temuan.json").read_text("utf-8"))
     assert not temuan["valid"]
+    target = cell_at(folder / "Muara Komam.xlsx", "Sasaran", "Target", 1)
     assert {(f["code"], f["sheet"], f["cell"]) for f in temuan["findings"]} >= {
-        ("measure-invalid", "Sasaran", "I2")
+        ("measure-invalid", "Sasaran", target)
     }
     assert (out / "Muara_Komam" / "Muara_Komam_ditandai.xlsx").exists()
     assert not (out / "Muara_Komam" / "Muara_Komam_draf_LKjIP.docx").exists()
@@ -83,7 +99,8 @@ def test_recap_has_one_row_per_workbook_with_the_computed_figures(kabupaten, tmp
     bad = rows["Muara Komam.xlsx"]
     assert bad[col["Status"]] == "ada kesalahan" and bad[col["Kesalahan"]] >= 1
     assert bad[col["IKM"]] is None
-    assert "Sasaran!I2" in bad[col["Masalah Utama"]]
+    target = cell_at(folder / "Muara Komam.xlsx", "Sasaran", "Target", 1)
+    assert f"Sasaran!{target}" in bad[col["Masalah Utama"]]
     assert rows["Pasir Belengkong.xlsx"][col["Status"]] == "tidak terbaca"
 
     assert ws.auto_filter.ref  # sortable
@@ -103,18 +120,13 @@ def test_recap_has_one_row_per_workbook_with_the_computed_figures(kabupaten, tmp
     assert "Kuaro.xlsx" in text
 
 
-def test_all_good_exits_0_and_stale_outputs_are_removed(blank_template, tmp_path, capsys):
-    import contract_filler
-
+def test_all_good_exits_0_and_stale_outputs_are_removed(filled, tmp_path, capsys):
     folder, out = tmp_path / "masuk", tmp_path / "keluar"
-    folder.mkdir()
-    path = contract_filler.fill(blank_template, folder / "Kuaro.xlsx", {"Kecamatan": "Kuaro"})
+    filled("masuk/Kuaro.xlsx", {"Kecamatan": "Kuaro"})
     assert main(["batch", str(folder), "-o", str(out)]) == 0
     assert (out / "Kuaro" / "Kuaro_draf_LKjIP.docx").exists()
 
-    contract_filler.fill(
-        blank_template, path, {"Kecamatan": "Kuaro"}, {"Anggaran": [{"Uraian": "X", "Pagu": -5}]}
-    )
+    filled("masuk/Kuaro.xlsx", {"Kecamatan": "Kuaro"}, {"Anggaran": [{"Uraian": "X", "Pagu": -5}]})
     assert main(["batch", str(folder), "-o", str(out)]) == 1
     assert not (out / "Kuaro" / "Kuaro_draf_LKjIP.docx").exists()  # no draft beside new errors
     assert (out / "Kuaro" / "Kuaro_ditandai.xlsx").exists()

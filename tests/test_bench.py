@@ -5,9 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
 
 
+@pytest.mark.slow  # about 12 s: a dozen fresh Python processes; deselect with -m "not slow"
 def test_bench_runs_quick_and_prints_every_figure():
     out = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "bench.py"), "--cepat"],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-from conftest import EXAMPLE, codes_at, sha256
+from conftest import EXAMPLE, address, codes_at, sha256
 
 from lkjip_xl import compute, read_workbook
 from lkjip_xl.base.names import file_stem
@@ -220,7 +220,8 @@ def test_carried_workbook_filled_for_the_new_year_reports_last_years_capaian(
     )
     wb = openpyxl.load_workbook(last_year)
     ws = wb["Sasaran"]
-    ws["I2"].number_format = ws["J2"].number_format = "0%"
+    for header in ("Target", "Realisasi"):
+        ws[address(ws, header, 1)].number_format = "0%"
     wb.save(last_year)
 
     out = tmp_path / "tahun_depan.xlsx"

@@ -6,7 +6,7 @@ import json
 
 import openpyxl
 import pytest
-from conftest import EXAMPLE, edit, sha256
+from conftest import EXAMPLE, address, edit_cells, sha256
 
 from lkjip_xl.cli import main
 
@@ -90,15 +90,20 @@ def test_fill_keeps_staff_formatting_and_adds_missing_derived_column(filled, tmp
     path = filled()
     wb = openpyxl.load_workbook(path)
     ws = wb["Sasaran"]
-    ws["F2"].font = openpyxl.styles.Font(bold=True, color="FF0000")
-    ws.delete_cols(21, 5)  # staff removed all derived columns
+    indikator = address(ws, "Indikator Kinerja", 1)
+    ws[indikator].font = openpyxl.styles.Font(bold=True, color="FF0000")
+    derived = ("Capaian (%)", "Predikat", "Capaian Tahun Lalu (%)", "Tren", "Kemajuan Renstra (%)")
+    columns = {c.value: c.column for c in ws[1] if c.value}
+    for column in sorted((columns[h] for h in derived), reverse=True):
+        ws.delete_cols(column)  # staff removed all derived columns
+    assert not set(derived) & {c.value for c in ws[1]}
     wb.create_sheet("Catatan Kami")["A1"] = "jangan hilang"
     wb.save(path)
     out = tmp_path / "hasil.xlsx"
     assert main(["fill", str(path), "-o", str(out)]) == 0
     wb = openpyxl.load_workbook(out)
     ws = wb["Sasaran"]
-    assert ws["F2"].font.bold and ws["F2"].font.color.rgb.endswith("FF0000")
+    assert ws[indikator].font.bold and ws[indikator].font.color.rgb.endswith("FF0000")
     headers = {c.value: c.column for c in ws[1] if c.value}
     assert ws.cell(row=2, column=headers["Capaian (%)"]).value == pytest.approx(110)
     assert wb["Catatan Kami"]["A1"].value == "jangan hilang"
@@ -106,7 +111,7 @@ def test_fill_keeps_staff_formatting_and_adds_missing_derived_column(filled, tmp
 
 def test_fill_refuses_workbook_with_errors(filled, tmp_path, capsys):
     path = filled()
-    edit(path, "SKM", {"H2": 9})
+    edit_cells(path, "SKM", {("U1", 1): 9})
     out = tmp_path / "hasil.xlsx"
     assert main(["fill", str(path), "-o", str(out)]) == 1
     assert not out.exists()
@@ -115,7 +120,7 @@ def test_fill_refuses_workbook_with_errors(filled, tmp_path, capsys):
 
 def test_compute_with_errors_prints_findings_json(filled, capsys):
     path = filled()
-    edit(path, "SKM", {"H2": 9})
+    edit_cells(path, "SKM", {("U1", 1): 9})
     assert main(["compute", str(path)]) == 1
     payload = json.loads(capsys.readouterr().out)
     assert payload["valid"] is False and payload["findings"][0]["code"] == "skm-answer-invalid"

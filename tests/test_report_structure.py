@@ -15,7 +15,7 @@ from typing import Any
 import contract_filler
 import docx
 import pytest
-from conftest import EXAMPLE, ROOT, edit
+from conftest import EXAMPLE, ROOT, edit_cells
 
 from lkjip_xl import compute, read_workbook
 from lkjip_xl.report.charts import CHARTS, PAGE_CHARTS, chart_specs, draw_charts
@@ -296,10 +296,13 @@ def test_absent_parts_take_no_number(filled, tmp_path):
 
 def test_cell_text_cannot_forge_a_marker(filled, tmp_path):
     path = filled()
-    edit(
+    edit_cells(
         path,
         "Sasaran",
-        {"C2": "[[TABEL_RESPONDEN_SKM]]", "F2": "a\ue001b \ue003TABEL_RESPONDEN_SKM\ue003 c\ue002"},
+        {
+            ("Sasaran Strategis", 1): "[[TABEL_RESPONDEN_SKM]]",
+            ("Indikator Kinerja", 1): "a\ue001b \ue003TABEL_RESPONDEN_SKM\ue003 c\ue002",
+        },
     )
     wb = read_workbook(path).workbook
     results = compute(wb)

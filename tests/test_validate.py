@@ -7,10 +7,15 @@ import zipfile
 
 import openpyxl
 import pytest
-from conftest import EXAMPLE, codes_at, edit, sha256
+from conftest import EXAMPLE, HEADER, address, cell_at, codes_at, edit_cells, sha256
 
 from lkjip_xl import read_workbook
 from lkjip_xl.cli import main
+
+
+def nilai(label: str) -> tuple[str, str]:
+    """Identitas: the Nilai cell of the row labelled `label`."""
+    return ("Nilai", label)
 
 
 def run(capsys, *argv) -> tuple[int, str, str]:
@@ -38,46 +43,57 @@ def test_bundled_example_validates_with_no_finding():
 
 
 @pytest.mark.parametrize(
-    ("sheet", "changes", "code", "cell"),
+    ("sheet", "changes", "code", "where"),
     [
-        ("SKM", {"H3": 5}, "skm-answer-invalid", "H3"),
-        ("SKM", {"I2": 2.5}, "skm-answer-invalid", "I2"),
-        ("SKM", {"J4": "baik"}, "skm-answer-invalid", "J4"),
-        ("SKM", {"K2": 0}, "skm-answer-invalid", "K2"),
-        ("Sasaran", {"H2": "Naik turun"}, "choice-invalid", "H2"),
-        ("Sasaran", {"E3": "Mungkin"}, "choice-invalid", "E3"),
-        ("Sasaran", {"I2": "delapan puluh"}, "measure-invalid", "I2"),
-        ("Sasaran", {"F3": None}, "value-required", "F3"),
-        ("Sasaran", {"C2": None, "A2": None}, "value-required", "C2"),
+        ("SKM", {("U1", 2): 5}, "skm-answer-invalid", ("U1", 2)),
+        ("SKM", {("U2", 1): 2.5}, "skm-answer-invalid", ("U2", 1)),
+        ("SKM", {("U3", 3): "baik"}, "skm-answer-invalid", ("U3", 3)),
+        ("SKM", {("U4", 1): 0}, "skm-answer-invalid", ("U4", 1)),
+        ("Sasaran", {("Polaritas", 1): "Naik turun"}, "choice-invalid", ("Polaritas", 1)),
+        ("Sasaran", {("IKU", 2): "Mungkin"}, "choice-invalid", ("IKU", 2)),
+        ("Sasaran", {("Target", 1): "delapan puluh"}, "measure-invalid", ("Target", 1)),
+        ("Sasaran", {("Indikator Kinerja", 2): None}, "value-required", ("Indikator Kinerja", 2)),
+        (
+            "Sasaran",
+            {("Sasaran Strategis", 1): None, ("Kode Sasaran", 1): None},
+            "value-required",
+            ("Sasaran Strategis", 1),
+        ),
         (
             "Sasaran",
             {
-                "F3": "Indeks Kepuasan Masyarakat",
-                "A3": "S1",
-                "C3": "Meningkatnya kualitas pelayanan publik",
+                ("Indikator Kinerja", 2): "Indeks Kepuasan Masyarakat",
+                ("Kode Sasaran", 2): "S1",
+                ("Sasaran Strategis", 2): "Meningkatnya kualitas pelayanan publik",
             },
             "indicator-duplicate",
-            "F3",
+            ("Indikator Kinerja", 2),
         ),
-        ("Anggaran", {"A2": "7.01.0X1"}, "budget-code-invalid", "A2"),
-        ("Anggaran", {"E2": 160_000_000}, "budget-parent-mismatch", "E2"),
-        ("Anggaran", {"F3": 120_000_000}, "budget-over-pagu", "F3"),
-        ("Anggaran", {"E4": -5}, "amount-negative", "E4"),
-        ("Anggaran", {"E3": "sejuta"}, "number-invalid", "E3"),
-        ("Anggaran", {"E3": None}, "budget-amount-missing", "E3"),
-        ("Anggaran", {"B2": "Kegiatan"}, "budget-orphan", "C2"),
-        ("Anggaran", {"B2": None}, "budget-level-missing", "B2"),
-        ("Identitas", {"B5": "dua ribu"}, "year-invalid", "B5"),
-        ("Identitas", {"B5": 23}, "year-invalid", "B5"),
-        ("Identitas", {"B7": "1966061319960310"}, "nip-invalid", "B7"),
-        ("Identitas", {"B7": 196606131996031001}, "nip-invalid", "B7"),
-        ("Identitas", {"B29": "2"}, "version-mismatch", "B29"),
-        ("Identitas", {"B2": None}, "value-required", "B2"),
-        ("Identitas", {"B23": "1/10"}, "choice-invalid", "B23"),
+        ("Anggaran", {("Kode", 1): "7.01.0X1"}, "budget-code-invalid", ("Kode", 1)),
+        ("Anggaran", {("Pagu", 1): 160_000_000}, "budget-parent-mismatch", ("Pagu", 1)),
+        ("Anggaran", {("Realisasi", 2): 120_000_000}, "budget-over-pagu", ("Realisasi", 2)),
+        ("Anggaran", {("Pagu", 3): -5}, "amount-negative", ("Pagu", 3)),
+        ("Anggaran", {("Pagu", 2): "sejuta"}, "number-invalid", ("Pagu", 2)),
+        ("Anggaran", {("Pagu", 2): None}, "budget-amount-missing", ("Pagu", 2)),
+        ("Anggaran", {("Tingkat", 1): "Kegiatan"}, "budget-orphan", ("Uraian", 1)),
+        ("Anggaran", {("Tingkat", 1): None}, "budget-level-missing", ("Tingkat", 1)),
+        ("Identitas", {nilai("Tahun Laporan"): "dua ribu"}, "year-invalid", nilai("Tahun Laporan")),
+        ("Identitas", {nilai("Tahun Laporan"): 23}, "year-invalid", nilai("Tahun Laporan")),
+        ("Identitas", {nilai("NIP Camat"): "1966061319960310"}, "nip-invalid", nilai("NIP Camat")),
+        ("Identitas", {nilai("NIP Camat"): 196606131996031001}, "nip-invalid", nilai("NIP Camat")),
+        ("Identitas", {nilai("Versi Template"): "3"}, "version-mismatch", nilai("Versi Template")),
+        ("Identitas", {nilai("Provinsi"): None}, "value-required", nilai("Provinsi")),
+        (
+            "Identitas",
+            {nilai("Bobot Unsur SKM"): "1/10"},
+            "choice-invalid",
+            nilai("Bobot Unsur SKM"),
+        ),
     ],
 )
-def test_bad_value_gives_error_at_its_cell(valid_workbook, capsys, sheet, changes, code, cell):
-    edit(valid_workbook, sheet, changes)
+def test_bad_value_gives_error_at_its_cell(valid_workbook, capsys, sheet, changes, code, where):
+    cell = cell_at(valid_workbook, sheet, *where)
+    edit_cells(valid_workbook, sheet, changes)
     before = sha256(valid_workbook)
     exit_code, out, err = run(capsys, "validate", str(valid_workbook), "--format", "json")
     assert exit_code == 1
@@ -93,7 +109,7 @@ def test_bad_value_gives_error_at_its_cell(valid_workbook, capsys, sheet, change
 
 
 def test_parent_mismatch_message_names_both_figures(valid_workbook):
-    edit(valid_workbook, "Anggaran", {"E2": 150_000_600})
+    edit_cells(valid_workbook, "Anggaran", {("Pagu", 1): 150_000_600})
     f = next(
         f for f in read_workbook(valid_workbook).findings if f.code == "budget-parent-mismatch"
     )
@@ -110,7 +126,7 @@ def test_missing_required_sheet(valid_workbook):
 
 
 def test_missing_required_header(valid_workbook):
-    edit(valid_workbook, "Sasaran", {"I1": "Sasaran Target"})
+    edit_cells(valid_workbook, "Sasaran", {("Target", HEADER): "Sasaran Target"})
     result = read_workbook(valid_workbook)
     assert any(f.code == "header-missing" and "Target" in f.message for f in result.findings)
 
@@ -186,8 +202,9 @@ def test_reading_rules_title_rows_reordered_columns_extra_column_merged_and_gap(
 def test_percent_formatted_cell_counts_in_percent(valid_workbook):
     wb = openpyxl.load_workbook(valid_workbook)
     ws = wb["Sasaran"]
-    ws["J2"] = 0.88
-    ws["J2"].number_format = "0%"
+    ref = address(ws, "Realisasi", 1)
+    ws[ref] = 0.88
+    ws[ref].number_format = "0%"
     wb.save(valid_workbook)
     assert read_workbook(valid_workbook).workbook.indicators[0].realisasi.number == pytest.approx(
         88
@@ -195,11 +212,10 @@ def test_percent_formatted_cell_counts_in_percent(valid_workbook):
 
 
 def test_formula_without_cached_value_is_an_error(valid_workbook):
-    edit(
-        valid_workbook, "Anggaran", {"E3": "=60000000+40000000"}
-    )  # openpyxl saves no cached result
+    # openpyxl saves no cached result
+    pagu = edit_cells(valid_workbook, "Anggaran", {("Pagu", 2): "=60000000+40000000"})["Pagu", 2]
     result = read_workbook(valid_workbook)
-    assert ("formula-no-cache", "Anggaran", "E3") in codes_at(result.findings)
+    assert ("formula-no-cache", "Anggaran", pagu) in codes_at(result.findings)
     assert "simpan ulang" in next(
         f.message for f in result.findings if f.code == "formula-no-cache"
     )
@@ -207,7 +223,7 @@ def test_formula_without_cached_value_is_an_error(valid_workbook):
 
 def test_formula_with_cached_value_is_read(valid_workbook, tmp_path):
     """A formula saved by Excel carries its result; the reader uses it."""
-    edit(valid_workbook, "Anggaran", {"E3": "=60000000+40000000"})
+    edit_cells(valid_workbook, "Anggaran", {("Pagu", 2): "=60000000+40000000"})
     patched = tmp_path / "cached.xlsx"
     with zipfile.ZipFile(valid_workbook) as src, zipfile.ZipFile(patched, "w") as dst:
         for item in src.infolist():
@@ -262,18 +278,19 @@ def test_docx_renamed_xlsx_and_missing_path_exit_2(tmp_path, capsys):
 
 
 def test_tandai_writes_marked_copy_and_leaves_input_alone(valid_workbook, tmp_path, capsys):
-    edit(valid_workbook, "SKM", {"H3": 7})
-    edit(valid_workbook, "Sasaran", {"G2": None})  # blank Satuan: a warning
+    answer = edit_cells(valid_workbook, "SKM", {("U1", 2): 7})["U1", 2]
+    # a blank Satuan: a warning
+    satuan = edit_cells(valid_workbook, "Sasaran", {("Satuan", 1): None})["Satuan", 1]
     before = sha256(valid_workbook)
     marked = tmp_path / "diperiksa.xlsx"
     code, out, _ = run(capsys, "validate", str(valid_workbook), "--tandai", str(marked))
     assert code == 1
     assert sha256(valid_workbook) == before
     wb = openpyxl.load_workbook(marked)
-    cell = wb["SKM"]["H3"]
+    cell = wb["SKM"][answer]
     assert cell.fill.start_color.rgb.endswith("FFC7CE")
     assert "skm-answer-invalid" in cell.comment.text
-    assert wb["Sasaran"]["G2"].fill.start_color.rgb.endswith("FFEB9C")
+    assert wb["Sasaran"][satuan].fill.start_color.rgb.endswith("FFEB9C")
     assert wb.sheetnames[0] == "Temuan"
     listed = [row[3] for row in wb["Temuan"].iter_rows(min_row=2, values_only=True)]
     assert "skm-answer-invalid" in listed and "value-blank" in listed
@@ -287,15 +304,15 @@ def test_tandai_refuses_to_overwrite_input(valid_workbook, capsys):
 
 
 def test_table_output_is_readable_indonesian(valid_workbook, capsys):
-    edit(valid_workbook, "SKM", {"H3": 7})
+    answer = edit_cells(valid_workbook, "SKM", {("U1", 2): 7})["U1", 2]
     code, out, _ = run(capsys, "validate", str(valid_workbook))
     assert code == 1
-    assert "SKM" in out and "H3" in out and "KESALAHAN" in out
+    assert "SKM" in out and answer in out and "KESALAHAN" in out
     assert "Ditemukan 1 kesalahan" in out
 
 
 def test_warnings_alone_exit_0(valid_workbook, capsys):
-    edit(valid_workbook, "SKM", {"H3": None})  # blank answer: a warning, left out of NRR
+    edit_cells(valid_workbook, "SKM", {("U1", 2): None})  # blank answer: a warning, left out of NRR
     code, out, _ = run(capsys, "validate", str(valid_workbook), "--format", "json")
     payload = json.loads(out)
     assert code == 0

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE
+from conftest import EXAMPLE, cell_at
 from docx import Document
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -137,7 +137,8 @@ def test_broken_workbook_shows_its_findings(server, browser, filled):
     )
     assert "rusak.xlsx: 1 kesalahan" in browser.find_element(By.TAG_NAME, "h1").text
     rows = browser.find_elements(By.CSS_SELECTOR, ".findings tr.error")
-    assert any("I2" in r.text and "delapan puluh" in r.text for r in rows)
+    target = cell_at(broken, "Sasaran", "Target", 1)
+    assert any(target in r.text and "delapan puluh" in r.text for r in rows)
     _shot(browser, "3_temuan")
 
     browser.find_element(By.LINK_TEXT, "Unduh salinan bertanda").click()

@@ -61,6 +61,10 @@ class ConversionFailed(PdfNotMade):
     """Raised when LibreOffice fails, or takes too long, converting a draft to PDF."""
 
 
+class ConversionTooSlow(ConversionFailed):
+    """Raised when LibreOffice is stopped at the time limit (not worth a second try)."""
+
+
 class UploadRefused(LkjipError):
     """Raised when a web upload cannot be processed (no file chosen); shown to the user as it is."""
 

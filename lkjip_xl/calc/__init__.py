@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lkjip_xl.calc.action_plan import ActionPlanLine, action_plan
 from lkjip_xl.calc.budget import (
     BudgetLine,
     BudgetTotals,
@@ -16,6 +17,13 @@ from lkjip_xl.calc.budget import (
     serapan,
     serapan_by_sasaran,
 )
+from lkjip_xl.calc.budget_history import (
+    BudgetHistory,
+    BudgetVersusLastYear,
+    budget_history,
+    versus_last_year,
+)
+from lkjip_xl.calc.history import IndicatorHistory, indicator_history
 from lkjip_xl.calc.indicators import (
     NOT_MEASURABLE,
     Capaian,
@@ -27,7 +35,16 @@ from lkjip_xl.calc.indicators import (
     trend,
     versus_standard,
 )
+from lkjip_xl.calc.pk import PerformanceAgreement, agreements
+from lkjip_xl.calc.population import Population, population
+from lkjip_xl.calc.renstra import (
+    RenstraComparison,
+    RenstraMatrix,
+    renstra_comparison,
+    renstra_matrix,
+)
 from lkjip_xl.calc.skm import SkmResult, compute_skm
+from lkjip_xl.calc.staff import StaffTables, staff_tables
 from lkjip_xl.contract.records import Indicator, Workbook
 
 __all__ = [
@@ -82,6 +99,16 @@ class Results:
     budget_totals: BudgetTotals
     spending: list[SpendingLine]
     bands: tuple[tuple[float, str], ...]
+    # Version 2 figures: empty (or for an empty sheet, empty tables) when the sheet is absent.
+    staff: StaffTables | None = None  # None: no Pegawai rows
+    population: Population | None = None  # None: no Desa rows
+    renstra: tuple[RenstraComparison, ...] = ()
+    renstra_matrix: RenstraMatrix | None = None  # None: no Renstra rows
+    history: tuple[IndicatorHistory, ...] = ()
+    budget_history: BudgetHistory | None = None
+    budget_vs_last_year: BudgetVersusLastYear | None = None
+    agreements: tuple[PerformanceAgreement, ...] = ()  # the camat's first
+    action_plan: tuple[ActionPlanLine, ...] = ()
 
 
 def compute(wb: Workbook) -> Results:
@@ -156,6 +183,15 @@ def compute(wb: Workbook) -> Results:
         budget_totals=totals,
         spending=compute_spending(wb.spending),
         bands=bands,
+        staff=staff_tables(wb.staff) if wb.staff else None,
+        population=population(wb.villages) if wb.villages else None,
+        renstra=renstra_comparison(wb.indicators, wb.renstra, wb.identity.tahun, settings),
+        renstra_matrix=renstra_matrix(wb.renstra, wb.indicators, wb.budget) if wb.renstra else None,
+        history=indicator_history(wb.indicators, wb.history, wb.identity.tahun, settings),
+        budget_history=budget_history(wb.budget_history, budget, totals, wb.identity.tahun),
+        budget_vs_last_year=versus_last_year(wb.budget_history, budget, totals, wb.identity.tahun),
+        agreements=agreements(wb.identity, wb.indicators, budget, wb.renstra, wb.staff, wb.cascade),
+        action_plan=action_plan(wb.action_plan, wb.indicators, settings),
     )
 
 

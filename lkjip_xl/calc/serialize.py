@@ -8,11 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from lkjip_xl.calc import Capaian, IndicatorResult, Results
+from lkjip_xl.calc.serialize_v2 import v2_figures
 from lkjip_xl.contract.measure import Measure
 from lkjip_xl.contract.records import Workbook
 from lkjip_xl.contract.schema import BUDGET_LEVEL
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the version 2 figures (serialize_v2.py) added; nothing removed
 
 
 def results_to_dict(wb: Workbook, r: Results) -> dict[str, Any]:
@@ -103,6 +104,7 @@ def results_to_dict(wb: Workbook, r: Results) -> dict[str, Any]:
             }
             for s in r.spending
         ],
+        **v2_figures(r),
     }
 
 

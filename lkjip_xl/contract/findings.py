@@ -446,6 +446,229 @@ CODES: dict[str, Code] = {
         "Target dan Realisasi semua {count} indikator sama persis dengan Target dan Realisasi "
         "Tahun Lalu. Bila buku kerja tahun lalu dikirim ulang, isi angka tahun {year}.",
     ),
+    # -- Version 2 sheets (issue 11) ------------------------------------------------------------
+    "version-old": Code(
+        N,
+        "Buku kerja versi lama",
+        "Buku kerja ini versi template '{found}'; dibaca apa adanya, tanpa sheet versi {expected} "
+        "(Pegawai, Renstra, Riwayat, Rencana Aksi, PK Berjenjang, Gambar). Untuk menambahkannya: "
+        "lkjip template --dari buku.xlsx -o buku_baru.xlsx, lalu salin isinya.",
+    ),
+    "pegawai-rank-unknown": Code(
+        W,
+        "Pangkat/golongan tidak dikenali",
+        "'{value}' tidak dikenali sebagai pangkat atau golongan PNS; pegawai ini tidak dihitung "
+        "dalam tabel golongan. Ketik mis. 'Penata Muda (III/a)', 'III/a' atau 'Penata Muda'.",
+    ),
+    "pegawai-rank-conflict": Code(
+        W,
+        "Pangkat dan golongan tidak cocok",
+        "Pangkat '{value}' berarti golongan {named}, tetapi tertulis {given}; dipakai {given}. "
+        "Perbaiki pangkat atau golongannya.",
+    ),
+    "pegawai-camat-missing": Code(
+        E,
+        "Camat tidak ada di Pegawai",
+        "Sheet Pegawai tidak berisi baris camat (Jabatan diawali 'Camat' atau Atasan Langsung "
+        "kosong). Tambahkan baris camat: Nama dan NIP seperti di Identitas, Jabatan 'Camat "
+        "{kecamatan}', Atasan Langsung kosong.",
+    ),
+    "pegawai-camat-duplicate": Code(
+        E,
+        "Lebih dari satu puncak struktur",
+        "'{jabatan}' tidak punya Atasan Langsung, padahal puncak struktur sudah '{top}' (baris "
+        "{other_row}). Isi Atasan Langsung dengan Jabatan atasannya.",
+    ),
+    "pegawai-camat-mismatch": Code(
+        E,
+        "Camat berbeda dengan Identitas",
+        "{column} camat di sheet Pegawai '{value}' berbeda dengan Identitas '{expected}'. Samakan "
+        "keduanya (yang benar dipakai di sampul dan Perjanjian Kinerja).",
+    ),
+    "pegawai-atasan-unknown": Code(
+        E,
+        "Atasan Langsung tidak ditemukan",
+        "Atasan Langsung '{value}' tidak ada di kolom Jabatan sheet Pegawai. Ketik Jabatan atasan "
+        "persis seperti di barisnya, mis. {example}.",
+    ),
+    "pegawai-chain-loop": Code(
+        E,
+        "Rantai atasan berputar",
+        "Rantai Atasan Langsung dari '{jabatan}' berputar ({chain}) dan tidak sampai ke camat. "
+        "Perbaiki Atasan Langsung salah satu jabatan itu.",
+    ),
+    "reference-indicator-unknown": Code(
+        E,
+        "Indikator tidak ada di Sasaran",
+        "Indikator '{indicator}' dengan Kode Sasaran '{code}' tidak ada di sheet Sasaran. Salin "
+        "Kode Sasaran dan Indikator Kinerja persis dari sheet Sasaran{known}.",
+    ),
+    "reference-code-unknown": Code(
+        E,
+        "Kode tidak ada di Anggaran atau Renstra",
+        "Kode '{value}' tidak ada di sheet Anggaran maupun Renstra. Ketik kode program/kegiatan/sub "
+        "kegiatan yang ada{hint}.",
+    ),
+    "reference-jabatan-unknown": Code(
+        E,
+        "Jabatan tidak ada di Pegawai",
+        "Jabatan '{value}' tidak ada di sheet Pegawai. Ketik Jabatan persis seperti di sheet "
+        "Pegawai (dan tambahkan pejabatnya di sana bila belum ada).",
+    ),
+    "renstra-row-kind": Code(
+        E,
+        "Baris Renstra tanpa acuan",
+        "Baris ini tidak menyebut Kode Sasaran, Tujuan maupun Kode. Isi Kode Sasaran (indikator "
+        "sasaran), Tujuan (indikator tujuan) atau Kode (program/kegiatan).",
+    ),
+    "renstra-uraian-required": Code(
+        E,
+        "Uraian wajib untuk kode di luar Anggaran",
+        "Kode '{value}' tidak ada di sheet Anggaran, jadi namanya tidak diketahui. Isi Uraian "
+        "dengan nama program/kegiatannya.",
+    ),
+    "renstra-target-text": Code(
+        N,
+        "Target Renstra berupa teks",
+        "'{value}' bukan angka atau nilai huruf; dicetak apa adanya dan tidak dibandingkan dengan "
+        "realisasi.",
+    ),
+    "renstra-end-target-differs": Code(
+        W,
+        "Target akhir Renstra berbeda",
+        "Target Akhir '{renstra}' di sheet Renstra berbeda dengan Target Akhir Renstra '{sasaran}' "
+        "di sheet Sasaran (baris {row}); dipakai yang di sheet Sasaran. Samakan keduanya.",
+    ),
+    "pk-target-this-year": Code(
+        W,
+        "Target PK tahun depan diambil dari tahun ini",
+        "Perjanjian Kinerja tahun {pk_year}: sheet Renstra tidak memberi {what} tahun {pk_year} "
+        "untuk {count} {items}; dipakai angka tahun {year}. Tambahkan kolom '{column} {pk_year}' "
+        "di sheet Renstra bila berbeda.",
+    ),
+    "history-year-invalid": Code(
+        E,
+        "Tahun riwayat bukan tahun lalu",
+        "Tahun {value} bukan tahun sebelum Tahun Laporan {year}. Riwayat berisi tahun-tahun lalu; "
+        "angka tahun {year} diisi di sheet {sheet_now}.",
+    ),
+    "history-duplicate": Code(
+        E,
+        "Riwayat ganda",
+        "{what} tahun {value} sudah ada di baris {other_row}. Hapus salah satunya.",
+    ),
+    "history-last-year-differs": Code(
+        W,
+        "Riwayat berbeda dengan tahun lalu di Sasaran",
+        "{column} tahun {value} di Riwayat '{history}' berbeda dengan {column} Tahun Lalu di "
+        "sheet Sasaran '{sasaran}'; dipakai yang di Sasaran. Samakan keduanya.",
+    ),
+    "plan-row-kind": Code(
+        E,
+        "Jenis baris Rencana Aksi tidak jelas",
+        "Baris ini tidak punya Kode Sasaran (baris indikator) maupun Kode (baris aksi). Isi Kode "
+        "Sasaran untuk indikator Perjanjian Kinerja, atau Kode program/kegiatan untuk rencana aksi.",
+    ),
+    "plan-action-empty": Code(
+        E,
+        "Baris aksi tanpa isi",
+        "Baris aksi dengan Kode '{value}' tidak berisi Rencana Aksi maupun Indikator Kinerja. "
+        "Tulis apa yang akan dikerjakan atau indikatornya.",
+    ),
+    "plan-quarters-mismatch": Code(
+        W,
+        "Target triwulan tidak cocok dengan target tahunan",
+        "Target triwulan ({quarters}) tidak berjumlah {annual} dan target TW IV bukan {annual} "
+        "(target tahunan). Periksa angkanya, atau isi kolom Kumulatif.",
+    ),
+    "plan-pagu-over": Code(
+        W,
+        "Pagu rencana aksi melebihi pagu kode",
+        "Pagu {value} melebihi pagu kode '{code}' di sheet Anggaran ({pagu}). Periksa angkanya.",
+    ),
+    "cascade-codes-nested": Code(
+        E,
+        "Kode bertingkat dalam satu PK",
+        "Kode '{inner}' termasuk dalam kode '{outer}' yang juga dicantumkan untuk {jabatan} (baris "
+        "{other_row}). Cantumkan programnya saja atau kegiatannya saja.",
+    ),
+    "cascade-pagu-over": Code(
+        E,
+        "Bagian pagu melebihi pagu kode",
+        "Pagu {value} melebihi pagu kode '{code}' ({pagu}). Bagian pagu seorang pejabat tidak "
+        "boleh melebihi pagu kodenya.",
+    ),
+    "cascade-pagu-several-codes": Code(
+        E,
+        "Bagian pagu untuk beberapa kode",
+        "Pagu diisi untuk beberapa kode sekaligus ({codes}). Tulis satu kode per baris bila "
+        "pejabat ini hanya memegang sebagian pagu.",
+    ),
+    "cascade-pagu-conflict": Code(
+        E,
+        "Bagian pagu berbeda untuk kode yang sama",
+        "Pagu kode '{code}' untuk {jabatan} tertulis {value}, di baris {other_row} {other}. "
+        "Samakan angkanya.",
+    ),
+    "cascade-signatory-missing": Code(
+        E,
+        "Penanda tangan PK tanpa nama",
+        "Jabatan '{value}' di sheet Pegawai tanpa nama, padahal menandatangani Perjanjian Kinerja. "
+        "Isi Nama (dan NIP) pejabat itu di sheet Pegawai.",
+    ),
+    "gambar-empty": Code(
+        N,
+        "Bagian tanpa gambar",
+        "Baris '{value}' belum berisi gambar dan dilewati. Tempel gambarnya di sel ini bila perlu.",
+    ),
+    "gambar-no-bagian": Code(
+        E,
+        "Gambar tanpa Bagian",
+        "Gambar di sel ini tidak punya Bagian. Isi kolom Bagian di barisnya (Logo, Peta Wilayah, "
+        "Struktur Organisasi, atau judul gambar).",
+    ),
+    "gambar-several": Code(
+        E,
+        "Lebih dari satu gambar di satu baris",
+        "Baris '{value}' berisi {count} gambar. Satu baris untuk satu gambar; pindahkan gambar lain "
+        "ke baris baru dengan Bagiannya sendiri.",
+    ),
+    "gambar-format": Code(
+        E,
+        "Format gambar tidak didukung",
+        "Gambar '{value}' bukan PNG atau JPEG. Simpan gambar itu sebagai PNG atau JPEG lalu "
+        "tempel ulang.",
+    ),
+    "gambar-too-large": Code(
+        E,
+        "Gambar terlalu besar",
+        "Gambar '{value}' berukuran {size} MB (batas {limit} MB). Perkecil atau kompres gambarnya "
+        "(mis. simpan sebagai JPEG) lalu tempel ulang.",
+    ),
+    "gambar-unreadable": Code(
+        E,
+        "Gambar tidak dapat dibaca",
+        "Gambar '{value}' tidak ditemukan di dalam berkas (rusak). Hapus lalu tempel ulang gambarnya.",
+    ),
+    "narasi-reference-unknown": Code(
+        E,
+        "Bagian Narasi menyebut kode yang tidak ada",
+        "'{value}': {what} '{code}' tidak ada di sheet {sheet_ref}. Ketik {what} yang ada, mis. "
+        "{example}.",
+    ),
+    "carry-budget-history-skipped": Code(
+        W,
+        "Riwayat Anggaran tidak ditambah",
+        "Pagu dan realisasi tahun {year} tidak ditambahkan ke Riwayat Anggaran karena sheet "
+        "Anggaran masih berisi isian yang tidak dapat dibaca. Perbaiki (lkjip validate) lalu "
+        "ulangi, atau ketik baris tahun {year} sendiri di Riwayat Anggaran.",
+    ),
+    "table-placement-invalid": Code(
+        E,
+        "Letak tabel tidak dikenal",
+        "Letak '{value}' tidak dikenal. Tulis 'Letak: Bab I', 'Letak: Bab II', 'Letak: Bab III' "
+        "atau 'Letak: Lampiran'.",
+    ),
 }
 
 

@@ -8,11 +8,11 @@ highlighted copy can point at the right cell. Records are built once by the read
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from lkjip_xl.contract.measure import Measure
-from lkjip_xl.contract.schema import BUDGET_LEVEL
+from lkjip_xl.contract.schema import BUDGET_LEVEL, normalize
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class Settings:
     efficiency_rule: str = "ratio"
     cap: float | None = None
     population: int | None = None
+    quarterly: str = "per_quarter"  # Rencana Aksi figures: per_quarter or cumulative
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,8 @@ class Identity:
     nama_atasan: str = ""
     tempat: str = ""
     tanggal: dt.date | None = None
-    tanggal_pk: dt.date | None = None
+    tanggal_pk: dt.date | None = None  # None: the first working day of January (calc/pk.py)
+    tahun_pk: int | None = None  # None: Tahun Laporan
     alamat: str = ""
     telepon: str = ""
     email: str = ""
@@ -51,6 +53,13 @@ class Identity:
     periode_renstra: str = ""
     nomor_iku: str = ""
     versi: str = ""
+    motto: str = ""
+    page_numbering: str = "roman_then_arabic"  # or per_chapter (I-1, II-1 …)
+
+    @property
+    def pk_year(self) -> int | None:
+        """The year of the Perjanjian Kinerja bound into the report (default: Tahun Laporan)."""
+        return self.tahun_pk or self.tahun
 
 
 @dataclass(frozen=True)
@@ -151,14 +160,156 @@ class Village:
     luas: float | None = None
     penduduk_l: int | None = None
     penduduk_p: int | None = None
+    jumlah_kk: int | None = None
+
+
+@dataclass(frozen=True)
+class CellMerge:
+    """A merged block of a free table's header, in header coordinates (0-based, inclusive)."""
+
+    first_row: int
+    last_row: int
+    first_col: int
+    last_col: int
 
 
 @dataclass(frozen=True)
 class FreeTable:
+    """A `Tabel …` sheet as shown: its header (one or two rows, merges kept) and its rows."""
+
     sheet: str
     title: str
-    headers: tuple[str, ...]
+    headers: tuple[str, ...]  # one name per column: the lowest header text of each column
     rows: tuple[tuple[str, ...], ...]
+    placement: str = "lampiran"  # a PLACEMENT key: bab_i, bab_ii, bab_iii or lampiran
+    source: str = ""  # the "Sumber: …" line, printed under the table
+    header_rows: tuple[tuple[str, ...], ...] = ()  # the header as laid out ("" under a merge)
+    merges: tuple[CellMerge, ...] = ()
+
+
+@dataclass(frozen=True)
+class Employee:
+    """One row of `Pegawai`. A row without a name is a vacant post (in the chart, not counted)."""
+
+    row: int
+    nama: str
+    jabatan: str
+    nip: str = ""
+    atasan: str = ""  # the superior's Jabatan; blank for the camat
+    pangkat: str = ""  # as typed: "Pembina Tk. I (IV/b)", "IV/b" or "Pembina Tk. I"
+    golongan: str = ""  # "IV/b", a group alone ("III") when only that is known, or ""
+    pendidikan: str = ""  # an EDUCATION key, "" when not given
+    jenis_kelamin: str = ""  # "l", "p" or ""
+    status: str = ""  # "pns", "pppk", "non_asn"; "" when not given (PNS when a golongan is)
+
+    @property
+    def vacant(self) -> bool:
+        return not self.nama
+
+
+def camat_of(staff: Iterable[Employee]) -> Employee | None:
+    """The camat's row of `Pegawai`: the Jabatan that starts with 'Camat', else the first row
+    without an Atasan Langsung."""
+    rows = [e for e in staff if e.jabatan]
+    named = next((e for e in rows if normalize(e.jabatan).startswith("camat")), None)
+    return named or next((e for e in rows if not e.atasan), None)
+
+
+@dataclass(frozen=True)
+class RenstraRow:
+    """One indicator of the Renstra matrix: of a sasaran, of a tujuan, or of a budget code."""
+
+    row: int
+    kind: str  # "sasaran" (Kode Sasaran), "tujuan" (Tujuan, no code) or "kode" (a budget code)
+    indikator: str
+    kode_sasaran: str = ""
+    tujuan: str = ""
+    kode: str = ""
+    uraian: str = ""
+    satuan: str = ""
+    kondisi_awal: Measure = field(default_factory=Measure)
+    targets: tuple[tuple[int, Measure], ...] = ()  # (year, target) in column order
+    pagu: tuple[tuple[int, float | None], ...] = ()  # (year, pagu)
+    target_akhir: Measure = field(default_factory=Measure)
+    pagu_akhir: float | None = None
+    penanggung_jawab: str = ""
+
+    def target(self, year: int) -> Measure | None:
+        """The target of `year`; None when the matrix has no column for it."""
+        return next((m for y, m in self.targets if y == year), None)
+
+    def pagu_of(self, year: int) -> float | None:
+        return next((p for y, p in self.pagu if y == year), None)
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One indicator's target and realisasi of a past year (`Riwayat`)."""
+
+    row: int
+    tahun: int
+    kode_sasaran: str
+    indikator: str
+    target: Measure = field(default_factory=Measure)
+    realisasi: Measure = field(default_factory=Measure)
+
+
+@dataclass(frozen=True)
+class BudgetHistoryRow:
+    """The unit's (no code) or one program's pagu and realisasi of a past year."""
+
+    row: int
+    tahun: int
+    pagu: float | None
+    realisasi: float | None
+    kode: str = ""
+    uraian: str = ""
+
+
+@dataclass(frozen=True)
+class ActionPlanRow:
+    """One row of `Rencana Aksi`: an indicator row or an action row under it."""
+
+    row: int
+    kind: str  # "indicator" or "action"
+    kode_sasaran: str = ""
+    indikator: str = ""
+    kode: str = ""
+    rencana_aksi: str = ""
+    satuan: str = ""
+    target: Measure = field(default_factory=Measure)  # the annual target (action rows)
+    targets: tuple[Measure, ...] = ()  # TW I … TW IV
+    realisasi: tuple[Measure, ...] = ()
+    cumulative: bool | None = None  # the row's Kumulatif column; None = the Identitas setting
+    penanggung_jawab: str = ""
+    pagu: float | None = None
+
+
+@dataclass(frozen=True)
+class CascadeRow:
+    """One indicator of one pejabat's Perjanjian Kinerja (`PK Berjenjang`)."""
+
+    row: int
+    jabatan: str
+    indikator: str
+    target: Measure  # text that is no number is kept in .text and printed as written
+    sasaran: str = ""  # blank: the camat's sasaran of the indicator
+    satuan: str = ""
+    kode_sasaran: str = ""
+    kodes: tuple[str, ...] = ()
+    pagu: float | None = None  # this pejabat's share of the code's pagu
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A PNG or JPEG placed on a `Gambar` row (in the cell, or anchored over it)."""
+
+    row: int
+    cell: str  # A1 reference of the picture's cell
+    bagian: str  # as typed: the caption of a lampiran figure
+    part: str  # "logo", "peta_wilayah", "struktur_organisasi", or "" for a lampiran figure
+    format: str  # "png" or "jpeg"
+    data: bytes = field(repr=False)
 
 
 @dataclass(frozen=True)
@@ -193,6 +344,14 @@ class Workbook:
     # Where each sheet's columns were found, for writing derived values back: sheet → key → column.
     layout: Mapping[str, SheetLayout] = field(default_factory=dict)
     typed_averages: tuple[TypedFigure, ...] = ()  # typed average rows of Sasaran, to check
+    # Version 2 sheets; empty when a sheet is absent (every one is optional).
+    staff: tuple[Employee, ...] = ()
+    renstra: tuple[RenstraRow, ...] = ()
+    history: tuple[HistoryRow, ...] = ()
+    budget_history: tuple[BudgetHistoryRow, ...] = ()
+    action_plan: tuple[ActionPlanRow, ...] = ()
+    cascade: tuple[CascadeRow, ...] = ()
+    pictures: tuple[Picture, ...] = ()
 
 
 @dataclass(frozen=True)

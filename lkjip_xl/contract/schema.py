@@ -11,12 +11,15 @@ for most of them (the glossary at the end maps the terms).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-CONTRACT_VERSION = "1"
+CONTRACT_VERSION = "2"
+# Versions still read as they are (every sheet added since is optional); an older one gets a
+# finding that suggests `lkjip template --dari` to upgrade it.
+READABLE_VERSIONS = frozenset({"1", "2"})
 
 
 class Kind(Enum):
@@ -47,6 +50,7 @@ class Choice:
 class Vocabulary:
     name: str
     choices: tuple[Choice, ...]
+    open: bool = False  # the list only suggests: other text is allowed (Gambar's Bagian, Narasi)
 
     @property
     def labels(self) -> list[str]:
@@ -160,19 +164,127 @@ EFFICIENCY_RULE = Vocabulary(
 NARRATIVE_PART = Vocabulary(
     "Bagian Narasi",
     tuple(
-        Choice(label, key)
-        for label, key in [
-            ("Kata Pengantar", "kata_pengantar"),
-            ("Ikhtisar Eksekutif", "ikhtisar"),
-            ("Latar Belakang", "latar_belakang"),
-            ("Maksud dan Tujuan", "maksud_tujuan"),
-            ("Gambaran Umum", "gambaran_umum"),
-            ("Isu Strategis", "isu_strategis"),
-            ("Kesimpulan", "kesimpulan"),
-            ("Permasalahan", "permasalahan"),
-            ("Saran", "saran"),
+        Choice(label, key, aliases)
+        for label, key, aliases in [
+            ("Kata Pengantar", "kata_pengantar", ()),
+            ("Ikhtisar Eksekutif", "ikhtisar", ("Ringkasan Eksekutif",)),
+            ("Latar Belakang", "latar_belakang", ()),
+            ("Landasan Hukum", "landasan_hukum", ("Dasar Hukum",)),
+            ("Maksud dan Tujuan", "maksud_tujuan", ()),
+            ("Gambaran Umum", "gambaran_umum", ()),
+            (
+                "Kedudukan, Tugas dan Fungsi",
+                "kedudukan_tugas_fungsi",
+                ("Kedudukan Tugas dan Fungsi", "Tugas Pokok dan Fungsi", "Tupoksi"),
+            ),
+            ("Struktur Organisasi", "struktur_organisasi", ()),
+            ("Sumber Daya Manusia", "sumber_daya_manusia", ("Sumber Daya Aparatur", "SDM")),
+            ("Isu Strategis", "isu_strategis", ("Isu-isu Strategis",)),
+            ("Sistematika Penulisan", "sistematika", ("Sistematika Laporan",)),
+            ("Rencana Strategis", "rencana_strategis", ("Renstra",)),
+            ("Rencana Kerja Tahunan", "rencana_kerja_tahunan", ("RKT",)),
+            ("Prestasi dan Penghargaan", "prestasi", ("Prestasi",)),
+            ("Kesimpulan", "kesimpulan", ()),
+            ("Permasalahan", "permasalahan", ()),
+            ("Saran", "saran", ()),
+            ("Langkah Perbaikan", "langkah_perbaikan", ("Perbaikan ke Depan", "Perbaikan Kedepan")),
         ]
     ),
+    open=True,
+)
+# Parts written once per sasaran or program: "Analisis Sasaran S1", "Analisis Program 7.01.01".
+NARRATIVE_PART_FAMILIES: tuple[tuple[str, str], ...] = (
+    ("Analisis Sasaran", "analisis_sasaran"),
+    ("Analisis Program", "analisis_program"),
+)
+
+
+def narrative_part(text: str) -> str | None:
+    """The key of a Narasi `Bagian`: a fixed part's key, or 'analisis_sasaran:S1' for a part
+    of a family; None when the text names no part."""
+    choice = NARRATIVE_PART.match(text)
+    if choice is not None:
+        return choice.key
+    cleaned = re.sub(r"\s+", " ", str(text)).strip()
+    for label, key in NARRATIVE_PART_FAMILIES:
+        m = re.fullmatch(rf"{label}\s*[:\-]?\s*(\S.*)", cleaned, re.IGNORECASE)
+        if m:
+            return f"{key}:{m.group(1).strip()}"
+    return None
+
+
+EDUCATION = Vocabulary(
+    "Pendidikan Terakhir",
+    (
+        Choice("SD", "sd", ("SR", "Sekolah Dasar")),
+        Choice("SMP", "smp", ("SLTP", "MTs", "Sekolah Menengah Pertama")),
+        Choice("SMA/SMK", "sma", ("SMA", "SMK", "SLTA", "MA", "SMU", "STM", "SMEA")),
+        Choice("D1", "d1", ("D-I", "DI", "Diploma I")),
+        Choice("D2", "d2", ("D-II", "DII", "Diploma II")),
+        Choice("D3", "d3", ("D-III", "DIII", "Diploma III", "Sarjana Muda")),
+        Choice("D4", "d4", ("D-IV", "DIV", "Diploma IV")),
+        Choice("S1", "s1", ("S-1", "Sarjana", "Strata 1")),
+        Choice("S2", "s2", ("S-2", "Magister", "Strata 2")),
+        Choice("S3", "s3", ("S-3", "Doktor", "Strata 3")),
+    ),
+)
+SEX = Vocabulary(
+    "Jenis Kelamin",
+    (
+        Choice("L", "l", ("Laki-laki", "Laki laki", "Lk", "Pria")),
+        Choice("P", "p", ("Perempuan", "Pr", "Wanita")),
+    ),
+)
+EMPLOYMENT_STATUS = Vocabulary(
+    "Status Kepegawaian",
+    (
+        Choice("PNS", "pns", ("ASN PNS", "Pegawai Negeri Sipil", "CPNS")),
+        Choice("PPPK", "pppk", ("P3K", "ASN PPPK")),
+        Choice(
+            "Non ASN",
+            "non_asn",
+            ("Non-ASN", "NonASN", "Honorer", "Tenaga Honorer", "Kontrak", "THL", "PTT"),
+        ),
+    ),
+)
+PLACEMENT = Vocabulary(
+    "Letak",
+    (
+        Choice("Bab I", "bab_i", ("Bab 1", "Pendahuluan")),
+        Choice("Bab II", "bab_ii", ("Bab 2", "Perencanaan Kinerja")),
+        Choice("Bab III", "bab_iii", ("Bab 3", "Akuntabilitas Kinerja")),
+        Choice("Lampiran", "lampiran", ()),
+    ),
+)
+YA_TIDAK = Vocabulary(
+    "Ya atau Tidak",
+    (
+        Choice("Ya", "yes", ("y", "1", "true", "benar")),
+        Choice("Tidak", "no", ("t", "0", "false", "bukan")),
+    ),
+)
+QUARTERLY_MODE = Vocabulary(
+    "Target Triwulan",
+    (
+        Choice("Per triwulan", "per_quarter", ("per tw", "triwulanan", "per triwulan")),
+        Choice("Kumulatif", "cumulative", ("kumulatif", "akumulatif", "sampai dengan")),
+    ),
+)
+PAGE_NUMBERING = Vocabulary(
+    "Penomoran Halaman",
+    (
+        Choice("Romawi lalu Arab", "roman_then_arabic", ("romawi", "i, ii lalu 1, 2")),
+        Choice("Per Bab", "per_chapter", ("per bab", "I-1", "bab")),
+    ),
+)
+PICTURE_PART = Vocabulary(
+    "Bagian Gambar",
+    (
+        Choice("Logo", "logo", ("Logo Kabupaten", "Lambang")),
+        Choice("Peta Wilayah", "peta_wilayah", ("Peta", "Peta Kecamatan")),
+        Choice("Struktur Organisasi", "struktur_organisasi", ("Bagan Struktur Organisasi",)),
+    ),
+    open=True,
 )
 
 VOCABULARIES = (
@@ -187,6 +299,14 @@ VOCABULARIES = (
     AVERAGE_MODE,
     EFFICIENCY_RULE,
     NARRATIVE_PART,
+    EDUCATION,
+    SEX,
+    EMPLOYMENT_STATUS,
+    PLACEMENT,
+    YA_TIDAK,
+    QUARTERLY_MODE,
+    PAGE_NUMBERING,
+    PICTURE_PART,
 )
 
 
@@ -213,6 +333,37 @@ class Column:
 
 
 @dataclass(frozen=True)
+class ColumnFamily:
+    """Columns named by a year, as many as the header row has: `Target 2024`, `Pagu 2025`.
+
+    Each found column is read under the key `<key>_<year>` (`target_2024`).
+    """
+
+    key: str
+    prefix: str
+    kind: Kind
+    help: str = ""
+    width: int = 11
+
+    def year_of(self, header: object) -> int | None:
+        m = re.fullmatch(rf"{normalize_header(self.prefix)}(\d{{4}})", normalize_header(header))
+        return int(m.group(1)) if m else None
+
+    def year_of_key(self, key: str) -> int | None:
+        m = re.fullmatch(rf"{self.key}_(\d{{4}})", key)
+        return int(m.group(1)) if m else None
+
+    def column(self, year: int) -> Column:
+        return Column(
+            f"{self.key}_{year}",
+            f"{self.prefix} {year}",
+            self.kind,
+            help=self.help,
+            width=self.width,
+        )
+
+
+@dataclass(frozen=True)
 class SheetSpec:
     name: str
     title: str
@@ -227,6 +378,9 @@ class SheetSpec:
     # Rows are records of a data table, so a typed total row, a note under the table and a
     # second table below it are recognised (a list of settings such as Identitas is not).
     records: bool = True
+    families: tuple[ColumnFamily, ...] = ()  # year-named columns (Renstra: Target 2024 …)
+    families_after: str = ""  # the blank template puts the year columns after this column
+    row_height: float | None = None  # the blank template's data rows (Gambar: room for a picture)
 
     @property
     def derived_columns(self) -> tuple[Column, ...]:
@@ -236,7 +390,31 @@ class SheetSpec:
         for c in self.columns:
             if c.key == key:
                 return c
+        for family in self.families:
+            year = family.year_of_key(key)
+            if year is not None:
+                return family.column(year)
         raise KeyError(key)
+
+    def column_for_header(self, header: object) -> Column | None:
+        """The column a header names: one of the sheet's columns, or a year of a family."""
+        for c in self.columns:
+            if c.matches(header):
+                return c
+        for family in self.families:
+            year = family.year_of(header)
+            if year is not None:
+                return family.column(year)
+        return None
+
+    def columns_of(self, keys: Iterable[str]) -> tuple[Column, ...]:
+        """The sheet's columns, and the family columns among `keys` (as a table found them)."""
+        own = {c.key for c in self.columns}
+        extra = tuple(self.column(k) for k in keys if k not in own and self._family_key(k))
+        return self.columns + extra
+
+    def _family_key(self, key: str) -> bool:
+        return any(f.year_of_key(key) is not None for f in self.families)
 
 
 @dataclass(frozen=True)
@@ -306,7 +484,8 @@ SETTINGS: tuple[Setting, ...] = (
         "tanggal_pk",
         "Tanggal Perjanjian Kinerja",
         Kind.DATE,
-        help="Tanggal Perjanjian Kinerja ditandatangani (untuk lampiran).",
+        help="Tanggal Perjanjian Kinerja ditandatangani. Kosong = hari kerja pertama bulan "
+        "Januari Tahun Perjanjian Kinerja (bukan tanggal laporan).",
     ),
     Setting("alamat", "Alamat Kantor", help="Untuk kop surat."),
     Setting("telepon", "Telepon", help="Untuk kop surat."),
@@ -368,6 +547,32 @@ SETTINGS: tuple[Setting, ...] = (
         Kind.INTEGER,
         help="Opsional: jumlah penerima layanan setahun, untuk memeriksa jumlah sampel SKM.",
     ),
+    # Added in version 2, after the version 1 rows so that those keep their places.
+    Setting(
+        "tahun_pk",
+        "Tahun Perjanjian Kinerja",
+        Kind.YEAR,
+        help="Tahun Perjanjian Kinerja yang dilampirkan. Kosong = Tahun Laporan. Tahun berikutnya: "
+        "target dan pagu diambil dari kolom Target/Pagu tahun itu di sheet Renstra.",
+    ),
+    Setting(
+        "target_triwulan",
+        "Target Triwulan",
+        Kind.CHOICE,
+        vocabulary=QUARTERLY_MODE,
+        default="Per triwulan",
+        help="Rencana Aksi: Per triwulan (bawaan; empat triwulan dijumlah = target tahunan) atau "
+        "Kumulatif (TW IV = target tahunan). Kolom Kumulatif di Rencana Aksi mengubahnya per baris.",
+    ),
+    Setting(
+        "penomoran",
+        "Penomoran Halaman",
+        Kind.CHOICE,
+        vocabulary=PAGE_NUMBERING,
+        default="Romawi lalu Arab",
+        help="Romawi lalu Arab (bawaan: i, ii … lalu 1, 2 …) atau Per Bab (I-1, II-1 …).",
+    ),
+    Setting("motto", "Motto", help="Opsional: dicetak di bawah judul sampul."),
     Setting(
         "versi", "Versi Template", help="Diisi oleh alat; jangan diubah.", written_by_tool=True
     ),
@@ -683,7 +888,8 @@ SKALA_SHEET = SheetSpec(
 DESA_SHEET = SheetSpec(
     "Desa",
     "Desa/Kelurahan",
-    "Satu desa/kelurahan per baris, untuk gambaran umum kecamatan.",
+    "Satu desa/kelurahan per baris, untuk gambaran umum kecamatan: luas, penduduk laki-laki dan "
+    "perempuan (jumlah, rasio jenis kelamin dan kepadatan dihitung alat), jumlah KK.",
     (
         Column(
             "nama",
@@ -699,6 +905,7 @@ DESA_SHEET = SheetSpec(
         Column("luas", "Luas (km2)", Kind.NUMBER, width=11, aliases=("Luas",)),
         Column("penduduk_l", "Penduduk Laki-laki", Kind.INTEGER, width=12),
         Column("penduduk_p", "Penduduk Perempuan", Kind.INTEGER, width=12),
+        Column("jumlah_kk", "Jumlah KK", Kind.INTEGER, width=10, help="Jumlah kepala keluarga."),
     ),
     template_rows=60,
 )
@@ -706,22 +913,332 @@ DESA_SHEET = SheetSpec(
 NARASI_SHEET = SheetSpec(
     "Narasi",
     "Narasi laporan",
-    "Teks Anda sendiri untuk bagian laporan. Bagian yang kosong akan dibuatkan draf dari angka-angka, "
-    "ditandai di Word untuk disunting.",
+    "Teks Anda sendiri untuk bagian laporan. Bagian yang kosong dibuatkan draf dari angka-angka "
+    "bila ada bawaannya (ditandai di Word untuk disunting), selain itu dilewati. Satu sel boleh "
+    "berisi beberapa paragraf (Alt+Enter); baris yang diawali '- ' atau '1. ' menjadi butir daftar. "
+    "Analisis per sasaran dan per program: tulis Bagian 'Analisis Sasaran S1' (Kode Sasaran) atau "
+    "'Analisis Program 7.01.01' (Kode program di sheet Anggaran).",
     (
         Column(
             "bagian",
             "Bagian",
-            Kind.CHOICE,
             vocabulary=NARRATIVE_PART,
             required=True,
             value_required=True,
-            width=22,
+            width=26,
+            help="Nama bagian laporan, atau 'Analisis Sasaran <Kode Sasaran>' / "
+            "'Analisis Program <Kode>'.",
         ),
         Column("teks", "Teks", required=True, width=100),
     ),
-    template_rows=12,
+    template_rows=60,
     starter_rows=tuple({"bagian": label} for label in NARRATIVE_PART.labels),
+)
+
+PEGAWAI_SHEET = SheetSpec(
+    "Pegawai",
+    "Pegawai dan struktur organisasi",
+    "Satu orang per baris, camat di baris pertama. Atasan Langsung diisi Jabatan atasannya "
+    "persis seperti tertulis di kolom Jabatan (kosong untuk camat). Dari sheet ini alat "
+    "menyusun tabel dan grafik pegawai menurut golongan, pendidikan, jenis kelamin dan status, "
+    "bagan struktur organisasi, serta nama, NIP dan pangkat penanda tangan Perjanjian Kinerja. "
+    "Jabatan tanpa nama dibaca sebagai jabatan lowong (ada di bagan, tidak dihitung sebagai pegawai).",
+    (
+        Column("nama", "Nama", required=True, width=30, help="Nama lengkap dengan gelar."),
+        Column(
+            "nip",
+            "NIP",
+            width=22,
+            help="18 angka (spasi boleh); kosong untuk Non ASN. Ketik dengan tanda petik di depan "
+            "agar tidak berubah menjadi angka.",
+        ),
+        Column(
+            "jabatan",
+            "Jabatan",
+            required=True,
+            value_required=True,
+            width=44,
+            help="Mis. Camat, Sekretaris Camat, Kepala Seksi Pemerintahan, Pelaksana.",
+        ),
+        Column(
+            "atasan",
+            "Atasan Langsung",
+            width=44,
+            help="Jabatan atasan langsung, sama persis dengan kolom Jabatan baris atasan; kosong "
+            "untuk camat.",
+        ),
+        Column(
+            "pangkat",
+            "Pangkat/Golongan",
+            width=24,
+            help="Mis. Pembina Tk. I (IV/b), IV/b, atau pangkatnya saja (Pembina Tk. I); golongan "
+            "ditentukan dari pangkat.",
+            aliases=("Pangkat", "Golongan", "Pangkat / Golongan", "Gol"),
+        ),
+        Column(
+            "pendidikan",
+            "Pendidikan Terakhir",
+            Kind.CHOICE,
+            vocabulary=EDUCATION,
+            width=12,
+            aliases=("Pendidikan",),
+        ),
+        Column(
+            "jenis_kelamin",
+            "Jenis Kelamin",
+            Kind.CHOICE,
+            vocabulary=SEX,
+            width=9,
+            aliases=("L/P", "JK"),
+        ),
+        Column(
+            "status",
+            "Status Kepegawaian",
+            Kind.CHOICE,
+            vocabulary=EMPLOYMENT_STATUS,
+            width=13,
+            help="Kosong dengan golongan terisi = PNS.",
+            aliases=("Status", "Status Pegawai"),
+        ),
+    ),
+    template_rows=120,
+)
+
+RENSTRA_SHEET = SheetSpec(
+    "Renstra",
+    "Matrik Renstra: target dan pagu per tahun",
+    "Satu indikator per baris. Indikator sasaran: isi Kode Sasaran dan Indikator Kinerja persis "
+    "seperti di sheet Sasaran. Indikator tujuan: isi Tujuan dan Indikator Kinerja (tanpa kode). "
+    "Program/kegiatan/sub kegiatan: isi Kode (Uraian wajib bila kode itu tidak ada di sheet "
+    "Anggaran) dan indikatornya sendiri. Tambahkan satu kolom 'Target <tahun>' (dan bila perlu "
+    "'Pagu <tahun>') untuk setiap tahun Renstra. Teks yang bukan angka atau nilai huruf (mis. "
+    "22/14) dicetak apa adanya dan tidak dibandingkan.",
+    (
+        Column("kode_sasaran", "Kode Sasaran", width=10, help="Kode Sasaran di sheet Sasaran."),
+        Column("tujuan", "Tujuan", width=28, help="Untuk indikator tujuan (tanpa kode)."),
+        Column(
+            "kode",
+            "Kode",
+            Kind.CODE,
+            width=16,
+            help="Kode program/kegiatan/sub kegiatan (Permendagri 90/2019).",
+        ),
+        Column(
+            "uraian",
+            "Uraian",
+            width=34,
+            help="Nama program/kegiatan; wajib bila kodenya tidak ada di sheet Anggaran.",
+        ),
+        Column(
+            "indikator",
+            "Indikator Kinerja",
+            required=True,
+            value_required=True,
+            width=38,
+            aliases=("Indikator",),
+        ),
+        Column("satuan", "Satuan", width=10),
+        Column(
+            "kondisi_awal",
+            "Kondisi Awal",
+            Kind.MEASURE,
+            width=11,
+            help="Capaian pada tahun awal Renstra.",
+            aliases=("Data Awal",),
+        ),
+        Column(
+            "target_akhir",
+            "Target Akhir",
+            Kind.MEASURE,
+            width=11,
+            aliases=("Target Akhir Renstra",),
+        ),
+        Column("pagu_akhir", "Pagu Akhir", Kind.AMOUNT, width=17),
+        Column("penanggung_jawab", "Penanggung Jawab", width=22),
+    ),
+    families_after="kondisi_awal",
+    families=(
+        ColumnFamily(
+            "target", "Target", Kind.MEASURE, "Target tahun itu (angka, nilai huruf, atau teks)."
+        ),
+        ColumnFamily(
+            "pagu", "Pagu", Kind.AMOUNT, "Pagu tahun itu, rupiah (baris kode saja dijumlahkan).", 17
+        ),
+    ),
+    template_rows=120,
+)
+
+RIWAYAT_SHEET = SheetSpec(
+    "Riwayat",
+    "Riwayat capaian indikator tahun-tahun lalu",
+    "Satu indikator per tahun per baris: target dan realisasi tahun-tahun sebelum Tahun Laporan, "
+    "untuk tabel dan grafik perbandingan beberapa tahun. Kode Sasaran dan Indikator Kinerja persis "
+    "seperti di sheet Sasaran. 'lkjip template --dari' menambahkan tahun yang baru dilaporkan.",
+    (
+        Column("tahun", "Tahun", Kind.YEAR, required=True, value_required=True, width=8),
+        Column("kode_sasaran", "Kode Sasaran", required=True, value_required=True, width=10),
+        Column(
+            "indikator",
+            "Indikator Kinerja",
+            required=True,
+            value_required=True,
+            width=44,
+            aliases=("Indikator",),
+        ),
+        Column("target", "Target", Kind.MEASURE, required=True, width=11),
+        Column("realisasi", "Realisasi", Kind.MEASURE, required=True, width=11),
+    ),
+    template_rows=200,
+)
+
+RIWAYAT_ANGGARAN_SHEET = SheetSpec(
+    "Riwayat Anggaran",
+    "Riwayat pagu dan realisasi anggaran tahun-tahun lalu",
+    "Satu tahun per baris: pagu dan realisasi seluruh kecamatan. Baris dengan Kode berisi satu "
+    "program (Uraian wajib bila kodenya tidak ada lagi di sheet Anggaran). 'lkjip template --dari' "
+    "menambahkan tahun yang baru dilaporkan.",
+    (
+        Column("tahun", "Tahun", Kind.YEAR, required=True, value_required=True, width=8),
+        Column(
+            "kode",
+            "Kode",
+            Kind.CODE,
+            width=16,
+            help="Kosong = seluruh kecamatan; kode program = program itu.",
+        ),
+        Column("uraian", "Uraian", width=40, help="Nama program (bila Kode diisi)."),
+        Column("pagu", "Pagu", Kind.AMOUNT, required=True, width=18, aliases=("Anggaran",)),
+        Column("realisasi", "Realisasi", Kind.AMOUNT, required=True, width=18),
+    ),
+    template_rows=60,
+)
+
+_QUARTERS = ("I", "II", "III", "IV")
+
+RENCANA_AKSI_SHEET = SheetSpec(
+    "Rencana Aksi",
+    "Rencana Aksi: rencana dan pemantauan per triwulan",
+    "Dua jenis baris dalam satu tabel. Baris indikator: Kode Sasaran dan Indikator Kinerja persis "
+    "seperti di sheet Sasaran, dengan target dan realisasi tiap triwulan. Baris aksi di bawahnya: "
+    "Kode program/kegiatan/sub kegiatan, Rencana Aksi (apa yang dikerjakan) dan/atau indikatornya, "
+    "satuan, target tahunan, jadwal per triwulan, penanggung jawab, pagu. Isian Target Triwulan di "
+    "Identitas menentukan arti angka triwulan (per triwulan atau kumulatif); kolom Kumulatif "
+    "mengubahnya untuk satu baris (mis. indeks seperti IKM).",
+    (
+        Column("kode_sasaran", "Kode Sasaran", width=9),
+        Column(
+            "indikator",
+            "Indikator Kinerja",
+            width=36,
+            aliases=("Indikator",),
+        ),
+        Column(
+            "kode",
+            "Kode",
+            Kind.CODE,
+            width=16,
+            help="Kode program/kegiatan/sub kegiatan di sheet Anggaran atau Renstra.",
+        ),
+        Column("rencana_aksi", "Rencana Aksi", width=36, help="Apa yang akan dikerjakan."),
+        Column("satuan", "Satuan", width=9),
+        Column("target", "Target", Kind.MEASURE, width=10, help="Target tahunan (baris aksi)."),
+        *(
+            Column(f"target_tw{i}", f"Target TW {q}", Kind.MEASURE, required=True, width=11)
+            for i, q in enumerate(_QUARTERS, start=1)
+        ),
+        *(
+            Column(f"realisasi_tw{i}", f"Realisasi TW {q}", Kind.MEASURE, width=11)
+            for i, q in enumerate(_QUARTERS, start=1)
+        ),
+        Column(
+            "kumulatif",
+            "Kumulatif",
+            Kind.CHOICE,
+            vocabulary=YA_TIDAK,
+            width=10,
+            help="Ya: angka triwulan adalah nilai sampai triwulan itu (mis. indeks). Kosong = isian "
+            "Target Triwulan di Identitas.",
+        ),
+        Column("penanggung_jawab", "Penanggung Jawab", width=22),
+        Column(
+            "pagu", "Pagu", Kind.AMOUNT, width=16, help="Opsional; tidak melebihi pagu kodenya."
+        ),
+    ),
+    template_rows=150,
+)
+
+PK_BERJENJANG_SHEET = SheetSpec(
+    "PK Berjenjang",
+    "Perjanjian Kinerja berjenjang: satu indikator seorang pejabat per baris",
+    "Untuk Perjanjian Kinerja sekretaris camat, kepala seksi, kepala sub bagian …. Jabatan persis "
+    "seperti di sheet Pegawai; pihak kedua adalah Atasan Langsungnya. Sasaran kosong = sasaran "
+    "camat untuk indikator itu (isi Kode Sasaran). Kode: satu atau beberapa kode program/kegiatan/"
+    "sub kegiatan dipisah titik koma; Pagu diisi bila pejabat ini hanya memegang sebagian pagu kode itu.",
+    (
+        Column("jabatan", "Jabatan", required=True, value_required=True, width=30),
+        Column("sasaran", "Sasaran", width=34, aliases=("Sasaran Strategis",)),
+        Column(
+            "indikator",
+            "Indikator Kinerja",
+            required=True,
+            value_required=True,
+            width=36,
+            aliases=("Indikator",),
+        ),
+        Column("satuan", "Satuan", width=9),
+        Column(
+            "target",
+            "Target",
+            Kind.MEASURE,
+            required=True,
+            value_required=True,
+            width=10,
+            help="Angka, nilai huruf, atau teks yang dicetak apa adanya (mis. 23/14).",
+        ),
+        Column(
+            "kode_sasaran",
+            "Kode Sasaran",
+            width=9,
+            help="Diisi bila indikator ini diambil dari Perjanjian Kinerja camat.",
+        ),
+        Column(
+            "kode",
+            "Kode",
+            width=22,
+            help="Kode program/kegiatan/sub kegiatan, beberapa dipisah ';' (tidak boleh bertingkat, "
+            "mis. program dan kegiatannya sendiri).",
+        ),
+        Column(
+            "pagu",
+            "Pagu",
+            Kind.AMOUNT,
+            width=16,
+            help="Bagian pagu pejabat ini (satu kode); kosong = seluruh pagu kode.",
+        ),
+    ),
+    template_rows=150,
+)
+
+GAMBAR_SHEET = SheetSpec(
+    "Gambar",
+    "Gambar: logo, peta wilayah, struktur organisasi, lampiran",
+    "Tempel gambar (PNG atau JPEG) di sel kolom Gambar pada barisnya: Excel > Sisipkan > Gambar > "
+    "Tempatkan di Sel, atau gambar yang diletakkan di atas sel itu. Bagian: Logo (sampul dan kop), "
+    "Peta Wilayah (gambaran umum), Struktur Organisasi (menggantikan bagan yang digambar alat), "
+    "atau teks lain yang menjadi judul gambar di lampiran. Baris tanpa gambar dilewati.",
+    (
+        Column(
+            "bagian",
+            "Bagian",
+            vocabulary=PICTURE_PART,
+            required=True,
+            width=30,
+            help="Logo, Peta Wilayah, Struktur Organisasi, atau judul gambar lampiran.",
+        ),
+        Column("gambar", "Gambar", required=True, width=50, help="Tempel gambarnya di sel ini."),
+    ),
+    template_rows=10,
+    row_height=90,
 )
 
 DATA_SHEETS: tuple[SheetSpec, ...] = (
@@ -732,6 +1249,13 @@ DATA_SHEETS: tuple[SheetSpec, ...] = (
     BELANJA_SHEET,
     SKALA_SHEET,
     DESA_SHEET,
+    PEGAWAI_SHEET,
+    RENSTRA_SHEET,
+    RIWAYAT_SHEET,
+    RIWAYAT_ANGGARAN_SHEET,
+    RENCANA_AKSI_SHEET,
+    PK_BERJENJANG_SHEET,
+    GAMBAR_SHEET,
     NARASI_SHEET,
 )
 ALL_SHEETS: tuple[SheetSpec, ...] = (IDENTITY_SHEET, *DATA_SHEETS)
@@ -744,6 +1268,13 @@ SKM_CALCULATION_SHEET_NAME = "Perhitungan SKM"
 FINDINGS_SHEET_NAME = "Temuan"
 TOOL_SHEET_NAMES = (SUMMARY_SHEET_NAME, SKM_CALCULATION_SHEET_NAME, FINDINGS_SHEET_NAME)
 FREE_TABLE_PREFIX = "Tabel"
+# Lines above a free table's header, in column A: "Judul: …", "Letak: Bab II", "Sumber: …".
+FREE_TABLE_DIRECTIVES: tuple[tuple[str, str], ...] = (
+    ("judul", "Judul"),
+    ("letak", "Letak"),
+    ("sumber", "Sumber"),
+)
+MAX_PICTURE_BYTES = 10 * 2**20  # a scanned page is ~1 MB; beyond this, ask for a smaller file
 HEADER_SEARCH_ROWS = 10
 ANSWER_HEADER = re.compile(r"^u(\d+)$")
 
@@ -793,5 +1324,22 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     ("sub kegiatan", "sub-activity (lowest budget level)"),
     ("tren", "trend against last year"),
     ("unsur", "survey element (U1…U9)"),
+    ("pegawai", "staff member (read/pegawai.py: Employee)"),
+    (
+        "pangkat / golongan",
+        "civil-service rank / grade, e.g. Pembina Tk. I = IV/b (contract/ranks.py)",
+    ),
+    ("jabatan, atasan langsung", "position, direct superior's position (the org chart)"),
+    ("jabatan lowong", "a position listed without a name: in the org chart, not counted as staff"),
+    ("Renstra: kondisi awal, target akhir", "five-year plan: baseline, end target"),
+    ("riwayat", "history: past years' figures (Riwayat, Riwayat Anggaran)"),
+    ("rencana aksi, triwulan (TW)", "action plan, quarter"),
+    ("PK berjenjang", "cascaded performance agreements of the camat's officials (calc/pk.py)"),
+    ("pihak pertama / pihak kedua", "the official who promises / the superior who supervises"),
+    (
+        "penduduk, rasio jenis kelamin, kepadatan",
+        "population, sex ratio (L/P×100), density per km²",
+    ),
+    ("tabel bebas, letak", "free table sheet ('Tabel …'), where the draft places it"),
 )
 GLOSSARY = tuple(sorted(_GLOSSARY, key=lambda term: term[0].lower()))

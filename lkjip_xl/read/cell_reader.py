@@ -1,6 +1,6 @@
 """Typed getters over one located table: each parses a cell by its column's kind, or adds a finding.
 
-`text`, `measure`, `amount`, `number`, `integer`, `choice`, `code` and `date` return a value of
+`text`, `measure`, `amount`, `number`, `integer`, `choice`, `code`, `date` and `year` return a value of
 their own type (the column's default when the cell is blank or bad, the finding saying why).
 Grouping columns (Kode Sasaran, Sasaran Strategis…) fill down: blank means "same as above".
 """
@@ -30,7 +30,7 @@ class CellReader:
         self.table = table
         self.findings = findings
         self._last_group: dict[str, object] = {}
-        self._columns = {c.key: c for c in table.spec.columns}
+        self._columns = {c.key: c for c in table.spec.columns_of(table.columns)}
 
     @property
     def sheet(self) -> str:
@@ -81,6 +81,9 @@ class CellReader:
 
     def date(self, row: int, key: str) -> dt.date | None:
         return self._get(row, key, Kind.DATE, None)
+
+    def year(self, row: int, key: str) -> int | None:
+        return self._get(row, key, Kind.YEAR, None)
 
     def choice(self, row: int, key: str) -> str:
         """The key of the chosen vocabulary item; the column's default choice when blank."""

@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from lkjip_xl.contract.cells import a1
 from lkjip_xl.contract.findings import Finding, finding
 from lkjip_xl.contract.records import Identity, Settings
-from lkjip_xl.contract.schema import CONTRACT_VERSION, IDENTITY_SHEET, SETTINGS, Column, setting
+from lkjip_xl.contract.schema import (
+    CONTRACT_VERSION,
+    IDENTITY_SHEET,
+    READABLE_VERSIONS,
+    SETTINGS,
+    Column,
+    setting,
+)
 from lkjip_xl.read.cell_reader import error_value, parse_setting
 from lkjip_xl.read.kinds import strip_markers, text_of
 from lkjip_xl.read.locate import Table, locate
@@ -160,10 +167,15 @@ def _check_version(table: Table, given: SettingValues, findings: list[Finding]) 
     if not version:
         ref = a1(table.header_row, table.columns["label"])
         findings.append(finding("version-missing", title, ref, expected=CONTRACT_VERSION))
-    elif version.split(".")[0].strip() != CONTRACT_VERSION:
+    elif (major := version.split(".")[0].strip()) not in READABLE_VERSIONS:
         ref = a1(given.rows["versi"], table.columns["value"])
         findings.append(
             finding("version-mismatch", title, ref, found=version, expected=CONTRACT_VERSION)
+        )
+    elif major != CONTRACT_VERSION:  # an older version still reads: its new sheets are optional
+        ref = a1(given.rows["versi"], table.columns["value"])
+        findings.append(
+            finding("version-old", title, ref, found=version, expected=CONTRACT_VERSION)
         )
 
 
@@ -182,6 +194,7 @@ def _identity(given: SettingValues) -> Identity:
         tempat=given.text("tempat"),
         tanggal=given.date("tanggal"),
         tanggal_pk=given.date("tanggal_pk"),
+        tahun_pk=given.integer("tahun_pk"),
         alamat=given.text("alamat"),
         telepon=given.text("telepon"),
         email=given.text("email"),
@@ -191,6 +204,8 @@ def _identity(given: SettingValues) -> Identity:
         periode_renstra=given.text("periode_renstra"),
         nomor_iku=given.text("nomor_iku"),
         versi=given.text("versi"),
+        motto=given.text("motto"),
+        page_numbering=given.choice("penomoran"),
     )
 
 
@@ -203,4 +218,5 @@ def _settings(given: SettingValues) -> Settings:
         efficiency_rule=given.choice("rumus_efisiensi"),
         cap=given.number("batas_atas"),
         population=given.integer("populasi"),
+        quarterly=given.choice("target_triwulan"),
     )

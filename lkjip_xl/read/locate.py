@@ -66,7 +66,7 @@ def locate(grid: Grid, spec: SheetSpec, findings: list[Finding]) -> Table | None
 
 
 def _column_for(spec: SheetSpec, header: object) -> Column | None:
-    return next((c for c in spec.columns if c.matches(header)), None)
+    return spec.column_for_header(header)  # a fixed column, or a year of a family
 
 
 def _key_of(spec: SheetSpec, header: object) -> str | None:
@@ -327,8 +327,11 @@ def _amount_unit(
 
 # --- the data rows -----------------------------------------------------------------------------
 
+# A note says what it is with a colon ("Sumber: DPA 2024"); "Sumber Daya Manusia" alone is a
+# Narasi section, not a note.
 _NOTE_START = re.compile(
-    r"^\s*(sumber|keterangan|ket\s*[.:]|catatan|nb\s*[.:]|\*|mengetahui|dibuat|disusun|diperiksa)",
+    r"^\s*((sumber(\s+data)?|keterangan|ket|catatan|nb)\s*[.:]|\*|mengetahui|dibuat|disusun"
+    r"|diperiksa)",
     re.IGNORECASE,
 )
 _EMPTY, _DATA, _SINGLE, _NOTE = "empty", "data", "single", "note"
@@ -367,10 +370,7 @@ def _data_rows(table: Table, findings: list[Finding]) -> list[int]:
             if heading == "second":
                 _second_table(table, r, texts, findings)
                 break
-        label = next(
-            ((c, v, k) for c, v in texts if (k := summary_kind(v, spec.extra_answer_columns))),
-            None,
-        )
+        label = _summary_label(table, texts)
         if label is not None:
             table.summary_rows.append(SummaryRow(r, _clean(label[1]), label[2], label[0]))
             continue
@@ -380,6 +380,22 @@ def _data_rows(table: Table, findings: list[Finding]) -> list[int]:
             continue
         kinds.append((r, _DATA, "", first))
     return _settle(table, kinds, findings)
+
+
+def _summary_label(table: Table, texts: list[tuple[int, str]]) -> tuple[int, str, str] | None:
+    """(column, text, kind) of a typed total/average row's label. The label names the row, so
+    it is the row's first text outside choice columns (Tingkat 'Program' may stand before
+    'JUMLAH'); a 'Jumlah' further right is a value (Satuan 'Jumlah' of 'Jumlah Inovasi')."""
+    choices = {
+        table.columns[c.key]
+        for c in table.spec.columns
+        if c.kind is Kind.CHOICE and c.key in table.columns
+    }
+    first = next(((c, v) for c, v in texts if c not in choices), None)
+    if first is None:
+        return None
+    kind = summary_kind(first[1], table.spec.extra_answer_columns)
+    return (first[0], first[1], kind) if kind else None
 
 
 def _outside_text(row_values: Sequence[object], cols: Sequence[int]) -> tuple[str, int]:
@@ -394,9 +410,11 @@ def _heading(
     table: Table, texts: list[tuple[int, str]], header_cells: dict[int, str], after_gap: bool
 ) -> str:
     """'repeat' for a row repeating the header inside the table (a page break pasted from a
-    PDF), 'second' for the header of another table: one after a blank row, or other headers."""
-    keys = [k for k in (_key_of(table.spec, v) for _, v in texts) if k]
-    if len(keys) < 2:
+    PDF), 'second' for the header of another table: one after a blank row, or other headers.
+    A header is mostly column names: a data row of text (a predikat indicator: Satuan
+    'Predikat', Tingkat 'Sasaran') may hold a few values that happen to be column names."""
+    keys = {k for k in (_key_of(table.spec, v) for _, v in texts) if k}
+    if len(keys) < 2 or len(keys) * 2 < len(texts):
         return ""
     if not after_gap and all(header_cells.get(c) == normalize_header(v) for c, v in texts):
         return "repeat"

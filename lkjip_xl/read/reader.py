@@ -21,17 +21,13 @@ from lkjip_xl.contract.schema import (
 )
 from lkjip_xl.read.anggaran import read_budget
 from lkjip_xl.read.identity import read_identity
+from lkjip_xl.read.narrative import read_narrative
 from lkjip_xl.read.sasaran import read_indicators, typed_averages
 from lkjip_xl.read.sheets import ContractSheets
 from lkjip_xl.read.skm import read_elements, read_responses
-from lkjip_xl.read.small_sheets import (
-    read_free_table,
-    read_narrative,
-    read_scale,
-    read_spending,
-    read_villages,
-)
+from lkjip_xl.read.small_sheets import read_scale, read_spending, read_villages
 from lkjip_xl.read.source import XlsxSource
+from lkjip_xl.read.v2_sheets import V2Sheets, read_v2_sheets
 
 
 def read_model(source: XlsxSource) -> tuple[Workbook | None, list[Finding]]:
@@ -53,24 +49,32 @@ def read_model(source: XlsxSource) -> tuple[Workbook | None, list[Finding]]:
     desa = sheets.table(DESA_SHEET)
     narasi = sheets.table(NARASI_SHEET)
     scale = _scale(sheets, settings, findings)
-    free_tables = [read_free_table(grid) for grid in sheets.free_tables()]
+    v2: V2Sheets = read_v2_sheets(sheets, indicators, findings)
     if identity_grid is None or sasaran is None or anggaran is None:
         return None, findings
+    codes = {ind.kode_sasaran for ind in indicators}, {row.kode for row in budget if row.kode}
     workbook = Workbook(
         path=str(source.path),
         identity=identity,
         settings=settings,
-        indicators=indicators,
+        indicators=v2.indicators,
         budget=budget,
         skm=skm,
         skm_elements=elements,
         spending=read_spending(belanja, findings) if belanja else (),
         scale=scale,
         villages=read_villages(desa, findings) if desa else (),
-        narrative=read_narrative(narasi, findings) if narasi else {},
-        free_tables=tuple(t for t in free_tables if t is not None),
+        narrative=read_narrative(narasi, findings, *codes) if narasi else {},
+        free_tables=v2.free_tables,
         layout=sheets.layout,
         typed_averages=typed_averages(sasaran, findings),
+        staff=v2.staff,
+        renstra=v2.renstra,
+        history=v2.history,
+        budget_history=v2.budget_history,
+        action_plan=v2.action_plan,
+        cascade=v2.cascade,
+        pictures=v2.pictures,
     )
     return workbook, findings
 

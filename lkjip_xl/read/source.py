@@ -347,7 +347,9 @@ def _scan_formulas(xml: bytes) -> tuple[set[tuple[int, int]], dict[tuple[int, in
         cached = "" if v is None else (v.text or "").strip()
         ref = cell.get("r")
         if ref:
-            if cell.get("t") == "e" and cached:
+            if cell.get("vm") is not None:
+                pass  # a rich value (a picture placed in the cell): #VALUE! only to old readers
+            elif cell.get("t") == "e" and cached:
                 formula = (f.text or "").strip() if f is not None else ""
                 errors[parse_a1(ref)] = CellError(cached, f"={formula}" if formula else "")
             elif f is not None and not cached and cell.get("t") != "inlineStr":

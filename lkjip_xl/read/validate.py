@@ -9,6 +9,7 @@ from lkjip_xl.contract.findings import Finding, has_errors, sort_key
 from lkjip_xl.contract.records import Identity, Workbook
 from lkjip_xl.contract.schema import IDENTITY_SHEET
 from lkjip_xl.read.checks import check
+from lkjip_xl.read.checks_v2 import check_v2
 from lkjip_xl.read.identity import read_identity
 from lkjip_xl.read.reader import read_model
 from lkjip_xl.read.sheets import ContractSheets
@@ -53,6 +54,7 @@ def read_workbook(path: str | Path) -> ReadResult:
         identity = workbook.identity if workbook is not None else _identity_only(source)
     if workbook is not None:
         findings.extend(check(workbook))
+        findings.extend(check_v2(workbook))
     findings = _dedupe(findings)
     findings.sort(key=sort_key)
     return ReadResult(workbook, findings, identity)

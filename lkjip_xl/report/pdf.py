@@ -26,11 +26,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lkjip_xl.base.errors import ConversionFailed, ConverterMissing
+from lkjip_xl.base.errors import ConversionFailed, ConversionTooSlow, ConverterMissing
 from lkjip_xl.base.files import atomic_path, refuse_overwrite
 
 SOFFICE_VARIABLE = "LKJIP_SOFFICE"  # the path of soffice, where it is not found by itself
 TIMEOUT = 180.0
+ATTEMPTS = 2
 SCRIPT = Path(__file__).with_name("uno_convert.py")
 MISSING = (
     "PDF tidak dibuat karena LibreOffice tidak ditemukan: pasang LibreOffice dari "
@@ -123,28 +124,39 @@ def convert_to_pdf(
     converter = converter or find_converter()
     if converter is None:
         raise ConverterMissing(MISSING)
-    with tempfile.TemporaryDirectory(prefix="lkjip-pdf-") as work_name:
-        work = Path(work_name)
-        source = work / "draf.docx"  # a plain name: LibreOffice's command line dislikes some
-        shutil.copyfile(docx, source)
-        profile = work / "profil"
-        (profile / "user").mkdir(parents=True)
-        (profile / "user" / "registrymodifications.xcu").write_text(
-            _PROFILE_SETTINGS, encoding="utf-8"
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            with tempfile.TemporaryDirectory(prefix="lkjip-pdf-") as work_name:
+                made = _convert_once(converter, docx, Path(work_name), timeout)
+                with atomic_path(pdf) as tmp:
+                    shutil.copyfile(made, tmp)
+            return pdf
+        except ConversionTooSlow:
+            raise
+        except ConversionFailed:
+            if attempt == ATTEMPTS:  # a busy machine sometimes loses one LibreOffice start
+                raise
+    raise AssertionError("unreachable")
+
+
+def _convert_once(converter: Converter, docx: Path, work: Path, timeout: float) -> Path:
+    """Convert in the fresh folder `work` (its own profile and pipe); the PDF made there."""
+    source = work / "draf.docx"  # a plain name: LibreOffice's command line dislikes some
+    shutil.copyfile(docx, source)
+    profile = work / "profil"
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(_PROFILE_SETTINGS, encoding="utf-8")
+    made = work / "draf.pdf"
+    if converter.uno_python is not None:
+        _with_indexes(converter, source, made, profile, timeout)
+    else:
+        _plain(converter, source, work, profile, timeout)
+    if not made.is_file() or made.stat().st_size == 0:
+        raise ConversionFailed(
+            f"LibreOffice tidak menghasilkan PDF dari '{docx.name}'. Buka draf itu di "
+            "LibreOffice atau Word lalu simpan sebagai PDF."
         )
-        made = work / "draf.pdf"
-        if converter.uno_python is not None:
-            _with_indexes(converter, source, made, profile, timeout)
-        else:
-            _plain(converter, source, work, profile, timeout)
-        if not made.is_file() or made.stat().st_size == 0:
-            raise ConversionFailed(
-                f"LibreOffice tidak menghasilkan PDF dari '{docx.name}'. Buka draf itu di "
-                "LibreOffice atau Word lalu simpan sebagai PDF."
-            )
-        with atomic_path(pdf) as tmp:
-            shutil.copyfile(made, tmp)
-    return pdf
+    return made
 
 
 def _office_command(converter: Converter, profile: Path, *args: str) -> list[str]:
@@ -239,8 +251,8 @@ def _stop(office: subprocess.Popen[bytes], graceful: bool) -> None:
     office.wait(15)
 
 
-def _too_slow(timeout: float) -> ConversionFailed:
-    return ConversionFailed(
+def _too_slow(timeout: float) -> ConversionTooSlow:
+    return ConversionTooSlow(
         f"LibreOffice belum selesai membuat PDF setelah {timeout:.0f} detik dan dihentikan. "
         "Coba lagi, atau buka draf .docx lalu simpan sebagai PDF."
     )

@@ -19,8 +19,10 @@ from typing import Any
 import uno
 from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
+from com.sun.star.uno import RuntimeException
 
 INDEX_PASSES = 2
+ATTEMPTS = 3  # a fresh profile can make LibreOffice restart once and drop the first bridge
 
 
 def _property(name: str, value: object) -> Any:
@@ -65,8 +67,16 @@ def convert(pipe: str, source_url: str, target_url: str, timeout: float) -> None
 
 def main(argv: list[str]) -> int:
     pipe, source_url, target_url, timeout = argv
-    convert(pipe, source_url, target_url, float(timeout))
-    return 0
+    deadline = time.monotonic() + float(timeout)
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            convert(pipe, source_url, target_url, max(deadline - time.monotonic(), 1.0))
+            return 0
+        except RuntimeException:  # DisposedException among them: the bridge went away
+            if attempt == ATTEMPTS or time.monotonic() > deadline:
+                raise
+            time.sleep(1.0)  # the office is restarting on the same pipe: connect again
+    return 1
 
 
 if __name__ == "__main__":

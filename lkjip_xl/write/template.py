@@ -9,7 +9,10 @@ password, input cells explicitly unlocked), frozen header rows, A4 print setup, 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import xlsxwriter
@@ -19,6 +22,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from lkjip_xl.base.errors import TemplateWriteError
 from lkjip_xl.base.files import atomic_path
+from lkjip_xl.contract.records import Picture
 from lkjip_xl.contract.schema import (
     ALL_SHEETS,
     ANSWER_HEADER,
@@ -43,21 +47,32 @@ _DERIVED_GREY = "#D9D9D9"
 Rows = Sequence[Mapping[str, object]]  # one mapping per data row: column key → cell value
 
 
+@dataclass(frozen=True)
+class CopiedSheet:
+    """A sheet copied as it is (a free 'Tabel' sheet): its values and merged blocks (1-based,
+    first row, first column, last row, last column)."""
+
+    title: str
+    values: list[list[object]]
+    merges: tuple[tuple[int, int, int, int], ...] = ()
+
+
 def write_template(
     path: str | Path,
     prefill: dict[str, object] | None = None,
     rows: dict[str, Rows] | None = None,
-    extra_sheets: list[tuple[str, list[list[object]]]] | None = None,
+    extra_sheets: Sequence[CopiedSheet] = (),
 ) -> Path:
     """Write the standard workbook to `path` (atomically).
 
     `prefill` maps Identitas keys to values; `rows` gives data rows per sheet name (carry
-    forward); `extra_sheets` are (title, values) sheets copied as they are (free 'Tabel' sheets).
+    forward; a `Picture` value is placed over its cell); `extra_sheets` are copied as they are
+    (free 'Tabel' sheets, their merges kept).
     """
     with atomic_path(path) as tmp:
         wb = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False})
         try:
-            _TemplateBuilder(wb, prefill or {}, rows or {}, extra_sheets or []).build()
+            _TemplateBuilder(wb, prefill or {}, rows or {}, extra_sheets).build()
         finally:
             wb.close()
     return Path(path)
@@ -69,7 +84,7 @@ class _TemplateBuilder:
         wb: xlsxwriter.Workbook,
         prefill: dict[str, object],
         rows: dict[str, Rows],
-        extra_sheets: list[tuple[str, list[list[object]]]],
+        extra_sheets: Sequence[CopiedSheet],
     ) -> None:
         self.wb = wb
         self.prefill = prefill
@@ -132,10 +147,14 @@ class _TemplateBuilder:
         for spec in ALL_SHEETS:
             if spec is not IDENTITY_SHEET:
                 self._write_data_sheet(spec)
-        for title, values in self.extra_sheets:
-            ws = self.wb.add_worksheet(title)
-            for r, row in enumerate(values):
+        for sheet in self.extra_sheets:
+            ws = self.wb.add_worksheet(sheet.title)
+            merged = {(r1, c1): (r2, c2) for r1, c1, r2, c2 in sheet.merges}
+            for r, row in enumerate(sheet.values):
                 for c, value in enumerate(row):
+                    end = merged.get((r + 1, c + 1))
+                    if end is not None:
+                        ws.merge_range(r, c, end[0] - 1, end[1] - 1, None)
                     _write_value(ws, r, c, value, None)
         self._write_petunjuk(petunjuk)
         petunjuk.activate()
@@ -198,6 +217,12 @@ class _TemplateBuilder:
                 source=self.list_ranges[vocabulary.name],
                 error_message=f"Pilih dari daftar: {', '.join(vocabulary.labels)}"[:255],
             )
+            if vocabulary.open:  # the list only suggests: any other text is accepted
+                options.update(
+                    error_type="information",
+                    error_message=f"Bukan salah satu dari: {', '.join(vocabulary.labels)}. "
+                    "Teks lain boleh bila memang dimaksud."[:255],
+                )
         else:
             options.update(KIND_RULES[kind].validation)
         if ws.data_validation(first_row, col, last_row, col, options) != 0:
@@ -243,8 +268,9 @@ class _TemplateBuilder:
     def _write_data_sheet(self, spec: SheetSpec) -> None:
         ws = self.wb.add_worksheet(spec.name)
         rows = self.rows.get(spec.name)
-        columns = spec.columns + self._extra_answer_columns(spec)
-        last_row = max(spec.template_rows, len(rows or ()) + 50)
+        columns = self._with_families(spec) + self._extra_answer_columns(spec)
+        spare = 5 if spec.row_height else 50  # tall picture rows: a few spare ones are enough
+        last_row = max(spec.template_rows, len(rows or ()) + spare)
         for col, column in enumerate(columns):
             header_fmt = self.fmt["header_derived" if column.derived else "header"]
             ws.write_string(0, col, column.header, header_fmt)
@@ -260,10 +286,13 @@ class _TemplateBuilder:
                 ws, 1, col, last_row, column.kind, column.header, column.vocabulary, _help(column)
             )
         ws.set_row(0, 32)
+        if spec.row_height:
+            for r in range(1, last_row + 1):
+                ws.set_row(r, spec.row_height)
         ws.freeze_panes(1, 0)
         ws.autofilter(0, 0, 0, len(columns) - 1)
-        self._write_rows(ws, columns, spec.starter_rows if rows is None else rows)
-        self._print_setup(ws, landscape=len(spec.columns) > 6, repeat=True)
+        self._write_rows(ws, columns, spec.starter_rows if rows is None else rows, spec)
+        self._print_setup(ws, landscape=len(columns) > 6, repeat=True)
         if spec.protect:
             ws.protect(
                 "",
@@ -291,11 +320,29 @@ class _TemplateBuilder:
             if ANSWER_HEADER.match(code.lower()) and code not in known
         )
 
-    def _write_rows(self, ws: Worksheet, columns: tuple[Column, ...], rows: Rows) -> None:
+    def _with_families(self, spec: SheetSpec) -> tuple[Column, ...]:
+        """The sheet's columns with its year columns (`Target 2024` …): the years the carried
+        rows have, else the years around the report year."""
+        if not spec.families:
+            return spec.columns
+        rows = self.rows.get(spec.name) or ()
+        years = sorted(
+            {y for row in rows for k in row for f in spec.families if (y := f.year_of_key(k))}
+        ) or _default_years(self.prefill)
+        family = tuple(f.column(y) for f in spec.families for y in years)
+        keys = [c.key for c in spec.columns]
+        at = keys.index(spec.families_after) + 1 if spec.families_after in keys else len(keys)
+        return spec.columns[:at] + family + spec.columns[at:]
+
+    def _write_rows(
+        self, ws: Worksheet, columns: tuple[Column, ...], rows: Rows, spec: SheetSpec
+    ) -> None:
         for r, row in enumerate(rows, start=1):
             for col, column in enumerate(columns):
                 value = row.get(column.key)
-                if value is not None and not column.derived:
+                if isinstance(value, Picture):
+                    _insert_picture(ws, r, col, value, column.width, spec.row_height or 15)
+                elif value is not None and not column.derived:
                     _write_value(ws, r, col, value, self.input_format(column.kind))
 
     def _print_setup(self, ws: Worksheet, landscape: bool, repeat: bool) -> None:
@@ -327,7 +374,7 @@ class _TemplateBuilder:
         self._print_setup(ws, landscape=False, repeat=False)
 
 
-_PETUNJUK_WIDTHS = (26, 9, 20, 70)
+_PETUNJUK_WIDTHS = (26, 9, 22, 70)  # 'angka atau nilai huruf' on one line
 
 
 def _write_value(
@@ -346,6 +393,56 @@ def _write_value(
         ws.write_datetime(row, col, dt.datetime.combine(value, dt.time()), cell_format)
     else:
         ws.write_string(row, col, str(value), cell_format)
+
+
+def _default_years(prefill: Mapping[str, object]) -> list[int]:
+    """The Renstra years of the blank template: those of Periode Renstra ('2021-2026' → 2022 …
+    2026, the first year being the baseline), else five years around the report year."""
+    period = re.search(r"(\d{4})\s*\D{1,5}\s*(\d{4})", str(prefill.get("periode_renstra") or ""))
+    if period:
+        first, last = int(period.group(1)), int(period.group(2))
+        if 0 < last - first <= 7:
+            return list(range(first + 1 if last - first == 5 else first, last + 1))
+    year = prefill.get("tahun")
+    report_year = year if isinstance(year, int) else dt.date.today().year - 1
+    return list(range(report_year - 1, report_year + 4))
+
+
+def _insert_picture(
+    ws: Worksheet, row: int, col: int, picture: Picture, width_chars: int, height_pt: float
+) -> None:
+    """A carried picture over its cell, scaled down to fit it, moving and sizing with the cell
+    (an anchored picture: Excel and LibreOffice both show it)."""
+    width, height = image_size(picture.data)
+    box_w, box_h = width_chars * 7 + 5, height_pt * 4 / 3  # pixels, as Excel counts them
+    scale = min(1.0, box_w / width, box_h / height) if width and height else 1.0
+    ws.insert_image(
+        row,
+        col,
+        f"gambar_{row}.{'png' if picture.format == 'png' else 'jpg'}",
+        {
+            "image_data": io.BytesIO(picture.data),
+            "x_scale": scale,
+            "y_scale": scale,
+            "object_position": 1,
+            "description": picture.bagian,
+        },
+    )
+
+
+def image_size(data: bytes) -> tuple[int, int]:
+    """(width, height) in pixels of a PNG or JPEG; (0, 0) when the header says nothing."""
+    if data.startswith(b"\x89PNG") and len(data) >= 24:
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    i = 2
+    while i + 9 < len(data) and data[i] == 0xFF:
+        marker, length = data[i + 1], int.from_bytes(data[i + 2 : i + 4], "big")
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):  # a start of frame
+            return int.from_bytes(data[i + 7 : i + 9], "big"), int.from_bytes(
+                data[i + 5 : i + 7], "big"
+            )
+        i += 2 + length
+    return 0, 0
 
 
 def _row_height(cells: list[tuple[str, int]]) -> float:
@@ -373,7 +470,8 @@ def petunjuk_lines() -> list[PetunjukLine]:
     lines: list[PetunjukLine] = [
         ("Petunjuk pengisian buku kerja LKjIP", "title"),
         (
-            f"Versi template {CONTRACT_VERSION}. Isi setiap sheet sesuai judul kolomnya. Jangan mengganti nama sheet "
+            f"Versi template {CONTRACT_VERSION}. Sheet yang tidak diperlukan boleh dibiarkan kosong: bagian "
+            "laporannya dilewati. Isi setiap sheet sesuai judul kolomnya. Jangan mengganti nama sheet "
             "atau judul kolom; urutan kolom boleh diubah dan kolom sendiri boleh ditambahkan (diabaikan). "
             "Kolom berjudul abu-abu diisi oleh alat (lkjip fill). Angka boleh diketik seperti 1.234.567 atau 82,17; "
             "'-' atau N/A berarti tidak ada. Periksa buku kerja dengan: lkjip validate buku.xlsx",
@@ -407,13 +505,31 @@ def petunjuk_lines() -> list[PetunjukLine]:
                         "table",
                     )
                 )
+            for f in spec.families:
+                lines.append(
+                    (
+                        [
+                            f"{f.prefix} <tahun>",
+                            "",
+                            f.kind.value,
+                            f"{f.help} Satu kolom per tahun, mis. '{f.prefix} 2024'.",
+                        ],
+                        "table",
+                    )
+                )
         lines.append(("", "wrap"))
     lines.append(("Sheet yang namanya diawali 'Tabel' (opsional, boleh banyak)", "h2"))
-    lines.append(
-        (
-            "Tabel bebas yang dimuat apa adanya di lampiran laporan, berjudul sisa nama sheet "
-            "(mis. 'Tabel Lembaga Kemasyarakatan'). Baris pertama yang terisi = judul kolom.",
-            "wrap",
-        )
-    )
+    lines.extend((text, "wrap") for text in FREE_TABLE_HELP)
     return lines
+
+
+FREE_TABLE_HELP = (
+    "Tabel bebas yang dimuat apa adanya di laporan (mis. 'Tabel PATEN', 'Tabel Lembaga "
+    "Kemasyarakatan'), angka dan baris jumlahnya tidak diperiksa alat.",
+    "Di atas judul kolom, di kolom A, boleh ada baris: 'Judul: …' (judul tabel; bawaan sisa nama "
+    "sheet), 'Letak: Bab I', 'Letak: Bab II', 'Letak: Bab III' atau 'Letak: Lampiran' (tempat "
+    "tabel di laporan; bawaan Lampiran), dan 'Sumber: …' (dicetak di bawah tabel).",
+    "Baris pertama sesudahnya = judul kolom. Judul kolom boleh dua baris: sel kelompok yang "
+    "digabung (merge) di atas sub-judulnya (mis. 'Target' di atas 'TW I … TW IV'); gabungan itu "
+    "dipertahankan di Word. Tabel yang terlalu lebar mendapat halaman mendatar sendiri.",
+)
