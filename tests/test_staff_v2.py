@@ -155,3 +155,30 @@ def _with_gambar_in_cell(source, target):
                     ws.write(r, c, value)
     book.close()
     return target
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "label_cell"),
+    [
+        ("jumlah-di-kolom-kode", {"Kode": "JUMLAH"}, "A7"),
+        ("kode-dan-jumlah", {"Kode": "7.01", "Tingkat": "Program", "Uraian": "Jumlah"}, "C7"),
+    ],
+)
+def test_total_row_is_one_whatever_its_kode_says(filled, name, row, label_cell):
+    path = filled(f"anggaran-{name}.xlsx")
+    append_rows(path, "Anggaran", [{**row, "Pagu": 190_000_000, "Realisasi": 165_000_000}])
+    result = read_workbook(path)
+    assert ("summary-row", "Anggaran", label_cell) in codes_at(result.findings)
+    assert len(result.workbook.budget) == len(contract_filler.ANGGARAN)  # the row is not one
+
+
+def test_two_identical_skm_respondents_are_both_counted(filled):
+    """Two people may answer alike on the same day: no duplicate, unlike Anggaran rows."""
+    path = filled("skm-dua-responden-sama.xlsx")
+    ws = openpyxl.load_workbook(path)["SKM"]
+    first = {ws.cell(1, c).value: ws.cell(2, c).value for c in range(1, ws.max_column + 1)}
+    before = len(read_workbook(path).workbook.skm)
+    append_rows(path, "SKM", [{h: v for h, v in first.items() if h and v is not None}])
+    result = read_workbook(path)
+    assert len(result.workbook.skm) == before + 1
+    assert not [f for f in result.findings if "duplicate" in f.code]

@@ -383,19 +383,19 @@ def _data_rows(table: Table, findings: list[Finding]) -> list[int]:
 
 
 def _summary_label(table: Table, texts: list[tuple[int, str]]) -> tuple[int, str, str] | None:
-    """(column, text, kind) of a typed total/average row's label. The label names the row, so
-    it is the row's first text outside choice columns (Tingkat 'Program' may stand before
-    'JUMLAH'); a 'Jumlah' further right is a value (Satuan 'Jumlah' of 'Jumlah Inovasi')."""
-    choices = {
+    """(column, text, kind) of a typed total/average row's label. The label names the row: it
+    is the row's first text outside choice and code columns, whatever those say (Tingkat
+    'Program' before 'JUMLAH'), or a choice or code cell typed as one ('JUMLAH' under Kode).
+    A 'Jumlah' further right is a value (Satuan 'Jumlah' of the indicator 'Jumlah Inovasi')."""
+    keyed = {
         table.columns[c.key]
         for c in table.spec.columns
-        if c.kind is Kind.CHOICE and c.key in table.columns
+        if c.kind in (Kind.CHOICE, Kind.CODE) and c.key in table.columns
     }
-    first = next(((c, v) for c, v in texts if c not in choices), None)
-    if first is None:
-        return None
-    kind = summary_kind(first[1], table.spec.extra_answer_columns)
-    return (first[0], first[1], kind) if kind else None
+    first = next(((c, v) for c, v in texts if c not in keyed), None)
+    candidates = [(c, v) for c, v in texts if c in keyed] + ([first] if first else [])
+    answers = table.spec.extra_answer_columns
+    return next(((c, v, k) for c, v in candidates if (k := summary_kind(v, answers))), None)
 
 
 def _outside_text(row_values: Sequence[object], cols: Sequence[int]) -> tuple[str, int]:
