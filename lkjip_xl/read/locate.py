@@ -343,13 +343,18 @@ def _data_rows(table: Table, findings: list[Finding]) -> list[int]:
     header_cells = {c: normalize_header(v) for c, v in _row_names(grid, table.header_row).items()}
     kinds: list[tuple[int, str, str, int]] = []  # (row, kind, text, column to point at)
     after_gap = False
+    keyed = _keyed_columns(table)
     for r in range(table.header_row + 1, grid.height + 1):
         after_gap = bool(kinds) and kinds[-1][1] == _EMPTY
         row_values = grid.values[r - 1]
+        width = len(row_values)
+        # is_blank inlined: this meets every cell of every table (10.000 SKM rows)
         filled = [
-            (c, row_values[c - 1])
+            (c, v)
             for c in cols
-            if c <= len(row_values) and not is_blank(row_values[c - 1])
+            if c <= width
+            and (v := row_values[c - 1]) is not None
+            and not (type(v) is str and not v.strip())
         ]
         if grid.uncached:
             filled += [(c, None) for c in cols if (r, c) in grid.uncached]
@@ -370,7 +375,7 @@ def _data_rows(table: Table, findings: list[Finding]) -> list[int]:
             if heading == "second":
                 _second_table(table, r, texts, findings)
                 break
-        label = _summary_label(table, texts)
+        label = _summary_label(table, texts, keyed)
         if label is not None:
             table.summary_rows.append(SummaryRow(r, _clean(label[1]), label[2], label[0]))
             continue
@@ -382,16 +387,22 @@ def _data_rows(table: Table, findings: list[Finding]) -> list[int]:
     return _settle(table, kinds, findings)
 
 
-def _summary_label(table: Table, texts: list[tuple[int, str]]) -> tuple[int, str, str] | None:
+def _keyed_columns(table: Table) -> frozenset[int]:
+    """The table's choice and code columns (Tingkat, Kode): their cells say what a row is."""
+    return frozenset(
+        table.columns[c.key]
+        for c in table.spec.columns
+        if c.kind in (Kind.CHOICE, Kind.CODE) and c.key in table.columns
+    )
+
+
+def _summary_label(
+    table: Table, texts: list[tuple[int, str]], keyed: frozenset[int]
+) -> tuple[int, str, str] | None:
     """(column, text, kind) of a typed total/average row's label. The label names the row: it
     is the row's first text outside choice and code columns, whatever those say (Tingkat
     'Program' before 'JUMLAH'), or a choice or code cell typed as one ('JUMLAH' under Kode).
     A 'Jumlah' further right is a value (Satuan 'Jumlah' of the indicator 'Jumlah Inovasi')."""
-    keyed = {
-        table.columns[c.key]
-        for c in table.spec.columns
-        if c.kind in (Kind.CHOICE, Kind.CODE) and c.key in table.columns
-    }
     first = next(((c, v) for c, v in texts if c not in keyed), None)
     candidates = [(c, v) for c, v in texts if c in keyed] + ([first] if first else [])
     answers = table.spec.extra_answer_columns
