@@ -8,6 +8,8 @@ values and formulas, and the filled copy validates again with exit 0.
 
 from __future__ import annotations
 
+import zipfile
+
 import openpyxl
 import pytest
 from conftest import sha256
@@ -172,3 +174,12 @@ def test_overwriting_the_first_cell_of_a_shared_formula_hands_it_on():
     heir = sheet.cell(3, 3).find(f"{{{ns}}}f")
     assert (heir.text, heir.get("ref"), heir.get("t")) == ("A3*B3", "C3:C4", "shared")
     assert sheet.cell(2, 3).find(f"{{{ns}}}f") is None and sheet.formula_removed
+
+
+def test_added_sheets_are_compressed_like_the_rest(staff_workbook, tmp_path):
+    """New parts used to be stored uncompressed (a ZipInfo's default), making the copy larger."""
+    out = tmp_path / "terisi.xlsx"
+    assert main(["fill", str(staff_workbook), "-o", str(out)]) == 0
+    with zipfile.ZipFile(out) as zf:
+        stored = [i.filename for i in zf.infolist() if i.compress_type != zipfile.ZIP_DEFLATED]
+    assert stored == []

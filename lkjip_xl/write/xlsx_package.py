@@ -145,7 +145,9 @@ class Package:
                     out.writestr(_same_entry(info), self._zip.read(name))
             for name in self._added:
                 if name not in self._removed:
-                    out.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), self.read(name))
+                    entry = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
+                    entry.compress_type = zipfile.ZIP_DEFLATED  # a ZipInfo is stored otherwise
+                    out.writestr(entry, self.read(name))
 
     # -- relationships and content types ---------------------------------------------------
 
