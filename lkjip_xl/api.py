@@ -14,7 +14,8 @@ from lkjip_xl.calc import Results, compute
 from lkjip_xl.calc.serialize import results_to_dict
 from lkjip_xl.contract.records import Workbook
 from lkjip_xl.pipeline import DEFAULT_STAGES, Processed, Stages, Wanted, process
-from lkjip_xl.read.validate import ReadResult, read_workbook
+from lkjip_xl.pipeline import read_checked as read_workbook
+from lkjip_xl.read.validate import ReadResult
 
 if TYPE_CHECKING:  # the names below, for readers and type checkers; imported on first use
     from lkjip_xl.kabupaten.batch import find_workbooks, run_batch

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NoReturn, Protocol
 
 from lkjip_xl import api
 from lkjip_xl.base.errors import ExitCode, LkjipError, WorkbookUnreadable
+from lkjip_xl.base.names import copy_name_note, workbook_copy_name
 from lkjip_xl.contract.findings import Finding
 from lkjip_xl.write.findings_text import (
     findings_json,
@@ -271,7 +272,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         extra["tandai"] = str(args.tandai)
     _print_findings(result.findings, args.format, **extra)
     if args.tandai and args.format != "json":
-        print(f"Salinan bertanda ditulis: {Path(args.tandai)}")
+        written = workbook_copy_name(args.tandai)
+        print(f"Salinan bertanda ditulis: {written}{copy_name_note(args.tandai)}")
     return EXIT_OK if result.ok else EXIT_FINDINGS
 
 
@@ -291,7 +293,8 @@ def _cmd_fill(args: argparse.Namespace) -> int:
     return _report_output(
         result,
         "Buku kerja tidak diisi karena masih ada kesalahan.",
-        f"Buku kerja terisi ditulis: {args.output}",
+        f"Buku kerja terisi ditulis: {workbook_copy_name(args.output)}"
+        f"{copy_name_note(args.output)}",
     )
 
 

@@ -15,9 +15,20 @@ from pathlib import Path
 
 from lkjip_xl.base.errors import PdfNotMade
 from lkjip_xl.calc import Results, compute
-from lkjip_xl.contract.findings import Finding
+from lkjip_xl.calc.typed_rows import typed_average_findings
+from lkjip_xl.contract.findings import Finding, sort_key
 from lkjip_xl.contract.records import Workbook
 from lkjip_xl.read.validate import ReadResult, read_workbook
+
+
+def read_checked(path: Path) -> ReadResult:
+    """read_workbook, and the checks that need computed figures: a typed `Rata-rata capaian`
+    row of Sasaran against the computed average (computed only when there is such a row)."""
+    read = read_workbook(path)
+    if read.ok and read.workbook is not None and read.workbook.typed_averages:
+        extra = typed_average_findings(read.workbook, compute(read.workbook))
+        read.findings = sorted([*read.findings, *extra], key=sort_key)
+    return read
 
 
 def _draft(workbook: Workbook, results: Results, output: Path, template: Path | None) -> Path:
@@ -48,7 +59,7 @@ def _convert(draft: Path, pdf: Path) -> Path:
 class Stages:
     """The functions each step calls; the defaults are the tool's own."""
 
-    read: Callable[[Path], ReadResult] = read_workbook
+    read: Callable[[Path], ReadResult] = read_checked
     compute: Callable[[Workbook], Results] = compute
     draft: Callable[[Workbook, Results, Path, Path | None], Path] = _draft
     fill: Callable[[Workbook, Results, Path, Path], Path] = _fill

@@ -94,8 +94,9 @@ def contract_markdown() -> str:
         "## Kode temuan",
         "",
         "Setiap masalah dilaporkan dengan sheet, sel, kode tetap di bawah ini, jenis (error menghentikan laporan; "
-        "warning tidak) dan pesan. Buku kerja versi 1 tetap dibaca (semua sheet versi 2 opsional), dengan "
-        "temuan `version-old` yang menyarankan `lkjip template --dari`.",
+        "warning tidak; info, ditampilkan sebagai *catatan*, menyebut apa yang dilakukan alat atas nama staf "
+        "dan tidak menghentikan apa pun) dan pesan. Buku kerja versi 1 tetap dibaca (semua sheet versi 2 "
+        "opsional), dengan catatan `version-old` yang menyarankan `lkjip template --dari`.",
         "",
         "| Kode | Jenis | Judul | Pesan (templat) |",
         "| --- | --- | --- | --- |",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 _WINDOWS_RESERVED = frozenset(
     {
@@ -31,3 +32,21 @@ def file_stem(text: str, fallback: str = "tanpa_nama") -> str:
     if stem.lower() in _WINDOWS_RESERVED:
         stem += "_"
     return stem
+
+
+def workbook_copy_name(requested: str | Path) -> Path:
+    """Where a workbook copy (fill, --tandai) is written: always .xlsx, so a name ending in
+    .ods becomes .xlsx (the copies are patched SpreadsheetML)."""
+    path = Path(requested)
+    return path.with_suffix(".xlsx") if path.suffix.lower() == ".ods" else path
+
+
+def copy_name_note(requested: str | Path) -> str:
+    """The sentence that says an .ods name was written as .xlsx ('' when it was not)."""
+    written = workbook_copy_name(requested)
+    if written == Path(requested):
+        return ""
+    return (
+        " (ditulis sebagai .xlsx, bukan .ods: salinan buku kerja selalu berformat Excel; "
+        "LibreOffice membukanya juga)"
+    )

@@ -14,8 +14,12 @@ from lkjip_xl.contract.cells import cell_sort_key
 
 
 class Severity(StrEnum):
+    """Error stops the report; warning does not; info (shown as *catatan*) says what the tool
+    did on the staff's behalf (a title removed, a typed total recognised) and never stops anything."""
+
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,7 @@ class Code:
     template: str
 
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: a note (info)
 
 CODES: dict[str, Code] = {
     # The workbook as a whole
@@ -288,11 +292,163 @@ CODES: dict[str, Code] = {
         "Berkas keluaran sudah ada",
         "Berkas '{name}' sudah ada di folder keluaran dan tidak ditimpa (mungkin sudah diisi). Pilih folder lain atau pindahkan berkas itu.",
     ),
+    # -- Reading rules of version 2 (issue 13): staff-edited workbooks --------------------------
+    "sheet-misnamed": Code(
+        E,
+        "Sheet bernama lain",
+        "Sheet '{found}' tampaknya sheet '{expected}' dengan nama lain, sehingga isinya belum "
+        "dibaca. Ganti nama sheet '{found}' menjadi '{expected}' (klik kanan tab > Ganti Nama).",
+    ),
+    "sheet-near-duplicate": Code(
+        W,
+        "Salinan sheet tidak dibaca",
+        "Sheet '{found}'{state} mirip sheet '{expected}' tetapi tidak dibaca: hanya sheet "
+        "'{expected}' yang dibaca. Bila data yang benar ada di '{found}', pindahkan ke "
+        "'{expected}', lalu hapus '{found}'.",
+    ),
+    "sheet-hidden": Code(
+        N,
+        "Sheet tersembunyi tetap dibaca",
+        "Sheet '{sheet}' tersembunyi tetapi tetap dibaca. Tampilkan (klik kanan tab > "
+        "Tampilkan/Unhide) untuk memeriksa isinya.",
+    ),
+    "row-gap": Code(
+        N,
+        "Baris kosong di tengah tabel",
+        "Ada baris kosong di atas baris {row}; baris {row} dan seterusnya tetap dibaca sebagai "
+        "bagian tabel.",
+    ),
+    "row-note": Code(
+        N,
+        "Baris keterangan",
+        "Baris {row} hanya berisi keterangan ('{text}') dan tidak dibaca sebagai data.",
+    ),
+    "row-header-repeat": Code(
+        N, "Judul kolom berulang", "Baris {row} mengulang judul kolom dan dilewati."
+    ),
+    "table-second": Code(
+        E,
+        "Tabel kedua di sheet yang sama",
+        "Baris {row} adalah judul tabel kedua ({headers}); tabel kedua tidak dibaca dan tidak "
+        "boleh tergabung dengan tabel pertama. Pindahkan tabel kedua ke sheet lain (mis. sheet "
+        "'Tabel …') atau hapus.",
+    ),
+    "header-two-rows": Code(
+        E,
+        "Judul kolom dua baris tidak terbaca",
+        "Judul kolom di baris {upper} dan {lower} bertumpuk dua baris dan tidak dapat dibaca: "
+        "{detail}. Tulis semua judul kolom dalam satu baris, satu judul per kolom, mis. '{example}'.",
+    ),
+    "header-other-row": Code(
+        E,
+        "Judul kolom di baris lain",
+        "Kolom '{column}' ada di baris {found_row}, bukan di baris judul (baris {header_row}). "
+        "Tulis semua judul kolom dalam satu baris.",
+    ),
+    "summary-row": Code(
+        N,
+        "Baris jumlah/rata-rata diketik",
+        "Baris '{label}' dibaca sebagai baris {kind} yang diketik: tidak dihitung sebagai data. "
+        "{checked}",
+    ),
+    "summary-mismatch": Code(
+        E,
+        "Baris jumlah/rata-rata tidak cocok",
+        "{column} pada baris '{label}' tertulis {given}, tetapi {what} menurut alat {computed} "
+        "(selisih {difference}). Perbaiki angkanya atau hapus baris ini; baris jumlah/rata-rata "
+        "tidak dihitung sebagai data.",
+    ),
+    "cell-error-value": Code(
+        E,
+        "Nilai galat",
+        "Sel ini berisi nilai galat {value}{formula}, bukan angka. Perbaiki rumusnya (mis. "
+        "pembagian dengan nol atau rujukan ke sel yang terhapus) atau ketik nilainya langsung.",
+    ),
+    "amount-unit-scaled": Code(
+        W,
+        "Jumlah dalam {unit}",
+        "Judul '{header}' menyebut satuan {unit}: setiap angka kolom ini dikalikan {factor} "
+        "(mis. {example_in} dibaca Rp {example_out}). Bila angkanya sudah rupiah penuh, hapus "
+        "satuan dari judul.",
+    ),
+    "amount-unit-unknown": Code(
+        E,
+        "Satuan jumlah tidak dikenal",
+        "Satuan '{unit}' pada judul '{header}' bukan satuan rupiah. Tulis '{column}' saja "
+        "(rupiah), '{column} (Rp 000)' bila angkanya dalam ribuan, atau '{column} (Rp juta)' "
+        "bila dalam jutaan.",
+    ),
+    "budget-row-duplicate": Code(
+        E,
+        "Baris anggaran ganda",
+        "{level} '{name}' dengan pagu dan realisasi yang sama sudah ada di baris {other_row} "
+        "di bawah induk yang sama; baris ini terhitung dua kali. Hapus salah satunya.",
+    ),
+    "budget-block-duplicate": Code(
+        E,
+        "Blok anggaran ganda",
+        "{level} '{name}' beserta rinciannya ({count} baris) mengulang blok yang sama di baris "
+        "{other_row}; blok ini terhitung dua kali. Hapus salah satu blok.",
+    ),
+    "budget-total-as-row": Code(
+        E,
+        "Baris jumlah terbaca sebagai program",
+        "Pagu program '{name}' ({pagu}) sama dengan jumlah semua program lain: baris ini "
+        "tampaknya baris jumlah yang diketik. Hapus baris ini, atau tulis 'Jumlah' di kolom "
+        "Uraian agar dibaca sebagai baris jumlah.",
+    ),
+    "budget-total-small": Code(
+        W,
+        "Total pagu sangat kecil",
+        "Total pagu seluruh program hanya Rp {total}. Bila angka ditulis dalam ribuan atau "
+        "jutaan rupiah, tulis satuannya di judul kolom, mis. 'Pagu (Rp 000)' atau "
+        "'Pagu (Rp juta)'.",
+    ),
+    "percent-unit-suspect": Code(
+        W,
+        "Persen ditulis sebagai pecahan",
+        "Indikator bersatuan % ini bernilai {values}, sedangkan indikator % lain bernilai "
+        "puluhan. Bila maksudnya {example}%, ketik {example} atau {example}%, bukan {small}.",
+    ),
+    "name-cleaned": Code(N, "Nama dirapikan", "'{value}' dibaca sebagai '{cleaned}': {reason}."),
+    "kabupaten-word-missing": Code(
+        W,
+        "Kabupaten/Kota tanpa kata Kabupaten atau Kota",
+        "'{value}' tidak diawali 'Kabupaten' atau 'Kota'; draf mencetaknya apa adanya "
+        "(mis. 'PEMERINTAH {upper}'). Tulis 'Kabupaten {value}' atau 'Kota {value}'.",
+    ),
+    "nip-label-removed": Code(
+        N,
+        "Awalan NIP dihapus",
+        "NIP ditulis dengan awalan '{label}'; dibaca '{cleaned}'. Cukup ketik 18 angka NIP.",
+    ),
+    "nip-characters": Code(
+        E,
+        "NIP berisi tanda lain",
+        "NIP '{value}' berisi {chars} selain angka dan spasi. Ketik 18 angka NIP saja (spasi "
+        "boleh), mis. 19660613 199603 1 001.",
+    ),
+    "date-report-year": Code(
+        W,
+        "Tanggal laporan bukan tahun berikutnya",
+        "Tanggal Laporan {date} tidak di tahun {expected} (tahun sesudah Tahun Laporan {year}). "
+        "Bila ini buku kerja tahun lalu, perbarui Tahun Laporan, tanggal dan angka-angkanya.",
+    ),
+    "skm-date-year": Code(
+        W,
+        "Tanggal survei di luar tahun laporan",
+        "{count} tanggal survei di luar Tahun Laporan {year}, yang pertama {date}. Periksa "
+        "apakah data SKM ini dari tahun lain.",
+    ),
+    "figures-last-year": Code(
+        W,
+        "Angka sama dengan tahun lalu",
+        "Target dan Realisasi semua {count} indikator sama persis dengan Target dan Realisasi "
+        "Tahun Lalu. Bila buku kerja tahun lalu dikirim ulang, isi angka tahun {year}.",
+    ),
     # -- Version 2 sheets (issue 11) ------------------------------------------------------------
-    # TODO(info): the codes marked "info" below are warnings until Severity.INFO lands; switch
-    # them then: version-old, renstra-target-text, gambar-empty.
     "version-old": Code(
-        W,  # info
+        N,
         "Buku kerja versi lama",
         "Buku kerja ini versi template '{found}'; dibaca apa adanya, tanpa sheet versi {expected} "
         "(Pegawai, Renstra, Riwayat, Rencana Aksi, PK Berjenjang, Gambar). Untuk menambahkannya: "
@@ -372,7 +528,7 @@ CODES: dict[str, Code] = {
         "dengan nama program/kegiatannya.",
     ),
     "renstra-target-text": Code(
-        W,  # info
+        N,
         "Target Renstra berupa teks",
         "'{value}' bukan angka atau nilai huruf; dicetak apa adanya dan tidak dibandingkan dengan "
         "realisasi.",
@@ -461,7 +617,7 @@ CODES: dict[str, Code] = {
         "Isi Nama (dan NIP) pejabat itu di sheet Pegawai.",
     ),
     "gambar-empty": Code(
-        W,  # info
+        N,
         "Bagian tanpa gambar",
         "Baris '{value}' belum berisi gambar dan dilewati. Tempel gambarnya di sel ini bila perlu.",
     ),
@@ -528,6 +684,10 @@ class Finding:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    @property
+    def is_info(self) -> bool:
+        return self.severity is Severity.INFO
+
     def as_dict(self) -> dict[str, str | None]:
         d = asdict(self)
         d["severity"] = self.severity.value
@@ -544,6 +704,9 @@ def has_errors(findings: list[Finding]) -> bool:
     return any(f.is_error for f in findings)
 
 
-def sort_key(f: Finding) -> tuple[bool, str, tuple[int, int]]:
-    """Errors first, then by sheet and by cell in reading order."""
-    return (f.severity is not Severity.ERROR, f.sheet or "", cell_sort_key(f.cell))
+_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def sort_key(f: Finding) -> tuple[int, str, tuple[int, int]]:
+    """Errors first, then warnings, then notes; each by sheet and by cell in reading order."""
+    return (_SEVERITY_ORDER[f.severity], f.sheet or "", cell_sort_key(f.cell))

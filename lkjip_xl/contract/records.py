@@ -124,6 +124,7 @@ class BudgetRow:
 class SkmResponse:
     row: int
     answers: Mapping[str, int | None]  # "U1" → 1..4, None when left blank
+    tanggal: dt.date | None = None
     jenis_layanan: str = ""
     jenis_kelamin: str = ""
     umur: int | None = None
@@ -312,6 +313,19 @@ class Picture:
 
 
 @dataclass(frozen=True)
+class TypedFigure:
+    """A figure typed on a summary row (`Rata-rata capaian` under the indicators) that can be
+    checked only once the figures are computed; the row itself is never read as data."""
+
+    sheet: str
+    cell: str
+    row: int
+    label: str
+    column: str  # the header as the staff wrote it
+    value: float
+
+
+@dataclass(frozen=True)
 class Workbook:
     """Everything the report needs, as read from one workbook."""
 
@@ -329,6 +343,7 @@ class Workbook:
     free_tables: tuple[FreeTable, ...]
     # Where each sheet's columns were found, for writing derived values back: sheet → key → column.
     layout: Mapping[str, SheetLayout] = field(default_factory=dict)
+    typed_averages: tuple[TypedFigure, ...] = ()  # typed average rows of Sasaran, to check
     # Version 2 sheets; empty when a sheet is absent (every one is optional).
     staff: tuple[Employee, ...] = ()
     renstra: tuple[RenstraRow, ...] = ()

@@ -375,6 +375,9 @@ class SheetSpec:
     protect: bool = False  # the blank template locks its derived columns
     template_rows: int = 200
     starter_rows: tuple[Mapping[str, object], ...] = ()  # rows the blank template lists already
+    # Rows are records of a data table, so a typed total row, a note under the table and a
+    # second table below it are recognised (a list of settings such as Identitas is not).
+    records: bool = True
     families: tuple[ColumnFamily, ...] = ()  # year-named columns (Renstra: Target 2024 …)
     families_after: str = ""  # the blank template puts the year columns after this column
     row_height: float | None = None  # the blank template's data rows (Gambar: room for a picture)
@@ -594,6 +597,7 @@ IDENTITY_SHEET = SheetSpec(
         Column("note", "Keterangan", width=60),
     ),
     required=True,
+    records=False,
 )
 
 SASARAN_SHEET = SheetSpec(
@@ -1257,6 +1261,12 @@ DATA_SHEETS: tuple[SheetSpec, ...] = (
 ALL_SHEETS: tuple[SheetSpec, ...] = (IDENTITY_SHEET, *DATA_SHEETS)
 
 PETUNJUK_SHEET_NAME = "Petunjuk"
+# Sheets the tool writes into its copies (fill: Ringkasan, Perhitungan SKM; --tandai: Temuan);
+# the reader never takes one for a misnamed contract sheet.
+SUMMARY_SHEET_NAME = "Ringkasan"
+SKM_CALCULATION_SHEET_NAME = "Perhitungan SKM"
+FINDINGS_SHEET_NAME = "Temuan"
+TOOL_SHEET_NAMES = (SUMMARY_SHEET_NAME, SKM_CALCULATION_SHEET_NAME, FINDINGS_SHEET_NAME)
 FREE_TABLE_PREFIX = "Tabel"
 # Lines above a free table's header, in column A: "Judul: …", "Letak: Bab II", "Sumber: …".
 FREE_TABLE_DIRECTIVES: tuple[tuple[str, str], ...] = (

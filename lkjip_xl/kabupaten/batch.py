@@ -51,15 +51,21 @@ class BatchResult:
         return [i for i in self.items if i.pdf_problem]
 
 
+WORKBOOK_SUFFIXES = (".xlsx", ".ods")  # LibreOffice's own format is read as it is
+
+
 def find_workbooks(folder: str | Path) -> list[Path]:
-    """The .xlsx files directly in `folder`, without Excel's lock files (~$…) and hidden files."""
+    """The .xlsx and .ods files directly in `folder`, without lock files (Excel's ~$…,
+    LibreOffice's .~lock…) and hidden files."""
     folder = Path(folder)
     if not folder.is_dir():
         raise WorkbookUnreadable(f"Folder '{folder}' tidak ditemukan. Periksa nama dan foldernya.")
     return sorted(
         p
         for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() == ".xlsx" and not p.name.startswith(("~$", "."))
+        if p.is_file()
+        and p.suffix.lower() in WORKBOOK_SUFFIXES
+        and not p.name.startswith(("~$", "."))
     )
 
 
@@ -185,6 +191,13 @@ def _process(
         pdf=out / f"{stem}{PDF}" if pdf else None,
     )
     done = process(source, wanted, stages)
+    identity = done.read.identity
+    if identity is not None:
+        item.kecamatan, item.kabupaten, item.tahun = (
+            identity.kecamatan,
+            identity.kabupaten,
+            identity.tahun,
+        )
     if done.pdf_problem is not None:
         item.pdf_problem = str(done.pdf_problem)
     findings = done.read.findings
@@ -248,6 +261,11 @@ def _str(path: str | Path | None) -> str | None:
     return None if path is None else str(path)
 
 
+def _named(item: BatchItem) -> str:
+    """'Kecamatan Long Ikis (Long Ikis.xlsx)', or the file name alone when no name was read."""
+    return f"Kecamatan {item.kecamatan} ({item.source})" if item.kecamatan else item.source
+
+
 def batch_summary(result: BatchResult, out_dir: object) -> str:
     """What a batch did, in counts and names: who passed, who failed and why, where to look."""
     items, failed = result.items, result.failed
@@ -259,13 +277,13 @@ def batch_summary(result: BatchResult, out_dir: object) -> str:
     if done:
         lines.append("Lengkap (draf Word dan buku kerja terisi ditulis):")
         lines += [
-            f"  {i.source}" + (f" ({i.warnings} peringatan)" if i.warnings else "") for i in done
+            f"  {_named(i)}" + (f" ({i.warnings} peringatan)" if i.warnings else "") for i in done
         ]
     if failed:
         lines.append("Belum dapat diolah:")
         for i in failed:
             count = f"{i.errors} kesalahan: " if i.errors else ""
-            lines.append(f"  {i.source} [{i.status}] {count}{i.reason}")
+            lines.append(f"  {_named(i)} [{i.status}] {count}{i.reason}")
             lines.append(f"    lihat {out_dir}/{i.folder}/")
     missing = result.pdf_problems
     if missing:

@@ -14,6 +14,9 @@ class BatchItem:
 
     source: str  # the file's name in the input folder
     folder: str  # its output folder's name
+    kecamatan: str = ""  # as its Identitas says, read even when the workbook has errors
+    kabupaten: str = ""
+    tahun: int | None = None
     status: str = FAILED
     errors: int = 0
     warnings: int = 0
@@ -26,3 +29,8 @@ class BatchItem:
     @property
     def ok(self) -> bool:
         return self.status == OK
+
+    @property
+    def name(self) -> str:
+        """How people call this workbook: its kecamatan, else its file name."""
+        return self.kecamatan or self.source

@@ -8,6 +8,7 @@ workbook's `results_to_dict`; only the cell formats round them.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,15 +56,35 @@ class RecapRow:
 
 
 def recap_rows(items: list[BatchItem]) -> list[RecapRow]:
-    return [_row(i) for i in items]
+    return _flag_other_years([_row(i) for i in items])
+
+
+def _flag_other_years(rows: list[RecapRow]) -> list[RecapRow]:
+    """A workbook whose Tahun Laporan differs from most others' was likely sent back from last
+    year: the coordinator reads it in the row's Masalah Utama."""
+    years = Counter(r.tahun for r in rows if r.tahun)
+    if len(years) < 2:
+        return rows
+    (usual, count), *_ = years.most_common()
+    if count * 2 <= sum(years.values()):
+        return rows
+    flagged = []
+    for r in rows:
+        if r.tahun and r.tahun != usual:
+            note = (
+                f"Tahun Laporan {r.tahun}, buku kerja lain {usual}: mungkin buku kerja tahun lalu"
+            )
+            r = dataclasses.replace(r, reason="; ".join(x for x in (note, r.reason) if x))
+        flagged.append(r)
+    return flagged
 
 
 def _row(item: BatchItem) -> RecapRow:
     row = RecapRow(
         source=item.source,
-        kecamatan=Path(item.source).stem,
-        kabupaten="",
-        tahun=None,
+        kecamatan=item.kecamatan or Path(item.source).stem,  # by Identitas, failed ones too
+        kabupaten=item.kabupaten,
+        tahun=item.tahun,
         status=item.status,
         errors=item.errors,
         warnings=item.warnings,
@@ -381,7 +402,12 @@ def write_recap_docx(rows: list[RecapRow], path: Path) -> Path:
         doc.add_paragraph()
         doc.add_paragraph("Buku kerja yang belum dapat diolah:")
         for r in failed:
-            doc.add_paragraph(f"{r.source}: {r.reason}", style="List Bullet")
+            named = (
+                f"Kecamatan {r.kecamatan} ({r.source})"
+                if r.kecamatan != Path(r.source).stem
+                else r.source
+            )
+            doc.add_paragraph(f"{named}: {r.reason}", style="List Bullet")
     with atomic_path(path) as tmp:
         doc.save(str(tmp))
     return path

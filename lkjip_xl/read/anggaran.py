@@ -6,6 +6,7 @@ from lkjip_xl.contract.cells import a1
 from lkjip_xl.contract.findings import Finding, finding
 from lkjip_xl.contract.records import BudgetRow
 from lkjip_xl.contract.schema import BUDGET_LEVEL
+from lkjip_xl.read.budget_summaries import check_budget_summaries
 from lkjip_xl.read.cell_reader import CellReader
 from lkjip_xl.read.hierarchy import link
 from lkjip_xl.read.locate import Table
@@ -41,7 +42,10 @@ def read_budget(table: Table, findings: list[Finding]) -> tuple[BudgetRow, ...]:
                 penanggung_jawab=cells.text(r, "penanggung_jawab"),
             )
         )
-    return link(rows)
+    linked = link(rows)
+    if table.summary_rows:
+        check_budget_summaries(table, linked, findings)
+    return linked
 
 
 def _level(cells: CellReader, r: int, code: str, findings: list[Finding]) -> str | None:

@@ -8,6 +8,7 @@ Grouping columns (Kode Sasaran, Sasaran Strategis…) fill down: blank means "sa
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import TypeVar, cast
 
 from lkjip_xl.base.errors import BadValue
@@ -17,7 +18,7 @@ from lkjip_xl.contract.measure import NOT_AVAILABLE, Measure
 from lkjip_xl.contract.schema import Column, Kind
 from lkjip_xl.read.kinds import KIND_RULES, Parser, text_of
 from lkjip_xl.read.locate import Table
-from lkjip_xl.read.source import is_blank
+from lkjip_xl.read.source import CellError, is_blank
 
 T = TypeVar("T")
 
@@ -62,7 +63,12 @@ class CellReader:
         return self._get(row, key, Kind.MEASURE, NOT_AVAILABLE)
 
     def amount(self, row: int, key: str) -> float | None:
-        return self._get(row, key, Kind.AMOUNT, None)
+        """A rupiah amount, multiplied by its header's unit ("Pagu (Rp 000)": × 1000)."""
+        value: float | None = self._get(row, key, Kind.AMOUNT, None)
+        factor = self.table.scale.get(key)
+        if value is None or factor is None:
+            return value
+        return scaled(value, factor)
 
     def number(self, row: int, key: str) -> float | None:
         return self._get(row, key, Kind.NUMBER, None)
@@ -103,6 +109,9 @@ class CellReader:
             self.findings.append(finding("formula-no-cache", grid.title, a1(row, col)))
             return default
         value = grid.value(row, col)
+        if isinstance(value, CellError):
+            self.findings.append(error_value(grid.title, a1(row, col), value))
+            return default
         if value is None or is_blank(value):  # None first: most optional cells are empty
             if column.grouping and key in self._last_group:
                 return cast(T, self._last_group[key])
@@ -131,6 +140,17 @@ class CellReader:
         if column.grouping:
             self._last_group[key] = parsed
         return cast(T, parsed)
+
+
+def scaled(value: float, factor: float) -> float:
+    """value × factor without binary noise (7.310.830,01 thousand is 7.310.830.010 exactly)."""
+    return float(Decimal(repr(value)) * Decimal(repr(factor)))
+
+
+def error_value(sheet: str, ref: str, error: CellError) -> Finding:
+    """The finding for a cell holding an error value, naming it and its formula."""
+    formula = f" dari rumus {error.formula}" if error.formula else ""
+    return finding("cell-error-value", sheet, ref, value=error.value, formula=formula)
 
 
 def parse_cell(
@@ -165,4 +185,4 @@ def parse_setting(
     )
 
 
-__all__ = ["CellReader", "parse_cell", "parse_setting", "text_of"]
+__all__ = ["CellReader", "error_value", "parse_cell", "parse_setting", "scaled", "text_of"]

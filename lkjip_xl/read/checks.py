@@ -5,11 +5,13 @@ Each check adds findings pointing at the cell to correct; none raises.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lkjip_xl.base.formatting import fmt_number
 from lkjip_xl.contract.cells import a1
 from lkjip_xl.contract.findings import Finding, finding
-from lkjip_xl.contract.measure import SAKIP_LETTERS
-from lkjip_xl.contract.records import Workbook
+from lkjip_xl.contract.measure import SAKIP_LETTERS, Measure
+from lkjip_xl.contract.records import BudgetRow, Indicator, Workbook
 from lkjip_xl.contract.sampling import minimum_sample
 from lkjip_xl.contract.schema import (
     ANGGARAN_SHEET,
@@ -21,11 +23,18 @@ from lkjip_xl.contract.schema import (
 from lkjip_xl.read.hierarchy import AMOUNT_FIELDS, orphans, rolled_up
 
 _CENT = 0.005
+RefOf = Callable[[int, str], str]  # (row, column key) → A1 cell
+# No kecamatan's whole budget is under ten million rupiah: such a total was typed in thousands
+# or millions without saying so in the header.
+_SMALL_BUDGET = 10_000_000
+_PERCENT_UNITS = frozenset({"%", "persen", "persentase", "prosentase"})
 
 
 def check(wb: Workbook) -> list[Finding]:
     findings: list[Finding] = []
     _check_indicators(wb, findings)
+    _check_percent_units(wb, findings)
+    _check_last_year(wb, findings)
     _check_budget(wb, findings)
     _check_scale(wb, findings)
     _check_skm(wb, findings)
@@ -111,11 +120,14 @@ def _check_budget(wb: Workbook, findings: list[Finding]) -> None:
         return
 
     def ref(row: int, key: str) -> str:
-        return a1(row, layout.columns.get(key, layout.columns.get("uraian", 1)))
+        """The cell of a row's column; row 0 is the header row."""
+        col = layout.columns.get(key, layout.columns.get("uraian", 1))
+        return a1(row or layout.header_row, col)
 
+    in_copies = _check_budget_copies(rows, sheet, ref, findings)
     first_by_code: dict[str, int] = {}
-    for row in rows:
-        if row.kode:
+    for i, row in enumerate(rows):
+        if row.kode and i not in in_copies:
             if row.kode in first_by_code:
                 findings.append(
                     finding(
@@ -153,6 +165,7 @@ def _check_budget(wb: Workbook, findings: list[Finding]) -> None:
                         )
                     )
     totals = {f: rolled_up(rows, f) for f in AMOUNT_FIELDS}
+    _check_budget_total(rows, totals["pagu"], sheet, ref, findings)
     for i, row in enumerate(rows):
         if row.children:
             for field in AMOUNT_FIELDS:
@@ -198,6 +211,173 @@ def _check_budget(wb: Workbook, findings: list[Finding]) -> None:
                     value=row.kode_sasaran,
                 )
             )
+
+
+def _check_budget_copies(
+    rows: tuple[BudgetRow, ...], sheet: str, ref: RefOf, findings: list[Finding]
+) -> set[int]:
+    """A program or kegiatan whose whole block repeats an earlier one, and a row that repeats
+    an earlier one under the same parent (same level, Uraian and amounts), is counted twice:
+    an error at the later copy. Returns the indexes of the rows inside repeated blocks."""
+    signatures = [_signature(rows, i) for i in range(len(rows))]
+    first_block: dict[tuple[object, ...], int] = {}
+    first_row: dict[tuple[object, ...], int] = {}
+    copies: set[int] = set()
+    for i, row in enumerate(rows):
+        if i in copies:
+            continue
+        key = (row.parent, signatures[i])
+        if row.children:
+            if key in first_block:
+                block = _descendants(rows, i)
+                copies |= block
+                findings.append(
+                    finding(
+                        "budget-block-duplicate",
+                        sheet,
+                        ref(row.row, "uraian"),
+                        level=row.level_label,
+                        name=row.uraian,
+                        count=len(block),
+                        other_row=rows[first_block[key]].row,
+                    )
+                )
+            else:
+                first_block[key] = i
+        elif key in first_row and not (row.kode and rows[first_row[key]].kode):
+            findings.append(
+                finding(
+                    "budget-row-duplicate",
+                    sheet,
+                    ref(row.row, "uraian"),
+                    level=row.level_label,
+                    name=row.uraian,
+                    other_row=rows[first_row[key]].row,
+                )
+            )
+        else:
+            first_row.setdefault(key, i)
+    return copies
+
+
+def _signature(rows: tuple[BudgetRow, ...], i: int) -> tuple[object, ...]:
+    row = rows[i]
+    own = (row.level, row.kode, normalize(row.uraian), row.pagu, row.realisasi)
+    return own + tuple(_signature(rows, c) for c in row.children)
+
+
+def _descendants(rows: tuple[BudgetRow, ...], i: int) -> set[int]:
+    found = {i}
+    for c in rows[i].children:
+        found |= _descendants(rows, c)
+    return found
+
+
+def _check_budget_total(
+    rows: tuple[BudgetRow, ...],
+    pagu: list[float | None],
+    sheet: str,
+    ref: RefOf,
+    findings: list[Finding],
+) -> None:
+    """A typed total that escaped its label (a program row with no rinci whose pagu is the sum of
+    all other programs) would double the budget; a tiny total was typed in thousands."""
+    roots = [i for i, row in enumerate(rows) if row.parent is None and row.level == "program"]
+    total = sum(pagu[i] or 0 for i in roots)
+    for i in roots:
+        own = pagu[i]
+        if rows[i].children or not own or len(roots) < 3:
+            continue
+        if abs(own - (total - own)) <= 0.5:
+            findings.append(
+                finding(
+                    "budget-total-as-row",
+                    sheet,
+                    ref(rows[i].row, "uraian"),
+                    name=rows[i].uraian,
+                    pagu=fmt_number(own, None),
+                )
+            )
+    if 0 < total < _SMALL_BUDGET:
+        findings.append(
+            finding("budget-total-small", sheet, ref(0, "pagu"), total=fmt_number(total, None))
+        )
+
+
+def _check_percent_units(wb: Workbook, findings: list[Finding]) -> None:
+    """0,8 typed for 80 % in a `%` indicator: its capaian may come out right, its figures in the
+    draft would not. Two signs, chosen not to misfire on true small percentages: one of the
+    row's pair is at most 1,5 and the other 50 or more (80 against 0,85); or a positive
+    indicator's target and realisasi are both at most 1 while another `%` indicator reaches 10.
+    A negative indicator's small pair (angka kemiskinan 1,2 %) is a rate, never flagged alone."""
+    percent = [i for i in wb.indicators if normalize(i.satuan) in _PERCENT_UNITS]
+    for ind in percent:
+        pair = {"target": ind.target, "realisasi": ind.realisasi}
+        numbers = {k: m.number for k, m in pair.items() if m.number is not None and not m.letter}
+        small = {k: v for k, v in numbers.items() if 0 < v <= 1.5}
+        if not small:
+            continue
+        mixed = any(v >= 50 for v in numbers.values())
+        fractions = (
+            ind.polarity != "negative"
+            and len(numbers) == 2
+            and all(0 < v <= 1 for v in numbers.values())
+            and any(
+                (m.number or 0) >= 10
+                for other in percent
+                if other is not ind
+                for m in (other.target, other.realisasi)
+            )
+        )
+        if not (mixed or fractions):
+            continue
+        key, value = next(iter(small.items()))
+        sheet, cell = _ref(wb, SASARAN_SHEET.name, ind.row, key)
+        findings.append(
+            finding(
+                "percent-unit-suspect",
+                sheet,
+                cell,
+                values=" dan ".join(f"{fmt_number(v, None)} ({k})" for k, v in numbers.items()),
+                example=fmt_number(value * 100, None),
+                small=fmt_number(value, None),
+            )
+        )
+
+
+def _same(a: Measure, b: Measure) -> bool:
+    if not a.available and not b.available:
+        return True
+    if a.letter != b.letter or (a.number is None) != (b.number is None):
+        return False
+    return a.number is None or b.number is None or abs(a.number - b.number) < 1e-9
+
+
+def _check_last_year(wb: Workbook, findings: list[Finding]) -> None:
+    """Last year's workbook sent back unchanged: this year's figures are last year's, every one."""
+    layout = wb.layout.get(SASARAN_SHEET.name)
+    indicators: tuple[Indicator, ...] = wb.indicators
+    if (
+        layout is None
+        or not indicators
+        or "target_lalu" not in layout.columns
+        or "realisasi_lalu" not in layout.columns
+        or not any(i.target.available for i in indicators)
+    ):
+        return
+    if all(
+        _same(i.target, i.target_lalu) and _same(i.realisasi, i.realisasi_lalu) for i in indicators
+    ):
+        sheet, cell = _ref(wb, SASARAN_SHEET.name, indicators[0].row, "target")
+        findings.append(
+            finding(
+                "figures-last-year",
+                sheet,
+                cell,
+                count=len(indicators),
+                year=wb.identity.tahun or "ini",
+            )
+        )
 
 
 def _check_scale(wb: Workbook, findings: list[Finding]) -> None:
@@ -249,6 +429,21 @@ def _check_skm(wb: Workbook, findings: list[Finding]) -> None:
             finding("skm-empty", sheet, a1((layout.header_row if layout else 1) + 1, 1))
         )
         return
+    year = wb.identity.tahun
+    outside = [r for r in wb.skm if r.tanggal is not None and year and r.tanggal.year != year]
+    if outside and layout is not None:
+        first = outside[0]
+        assert first.tanggal is not None
+        findings.append(
+            finding(
+                "skm-date-year",
+                sheet,
+                a1(first.row, layout.columns.get("tanggal", 1)),
+                count=len(outside),
+                year=year,
+                date=first.tanggal.strftime("%d/%m/%Y"),
+            )
+        )
     population = wb.settings.population
     if population:
         needed = minimum_sample(population)

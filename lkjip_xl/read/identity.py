@@ -16,10 +16,11 @@ from lkjip_xl.contract.schema import (
     Column,
     setting,
 )
-from lkjip_xl.read.cell_reader import parse_setting
+from lkjip_xl.read.cell_reader import error_value, parse_setting
 from lkjip_xl.read.kinds import strip_markers, text_of
 from lkjip_xl.read.locate import Table, locate
-from lkjip_xl.read.source import Grid, is_blank
+from lkjip_xl.read.names import clean_kabupaten, clean_kecamatan, clean_nip
+from lkjip_xl.read.source import CellError, Grid, is_blank
 
 
 @dataclass
@@ -64,7 +65,26 @@ def read_identity(grid: Grid, findings: list[Finding]) -> tuple[Identity, Settin
     given = _setting_values(table, findings)
     _require(table, given, findings)
     _check_version(table, given, findings)
+    _check_report_date(table, given, findings)
     return _identity(given), _settings(given)
+
+
+def _check_report_date(table: Table, given: SettingValues, findings: list[Finding]) -> None:
+    """A report on year N is signed in year N+1: any other year suggests last year's workbook."""
+    date, year = given.date("tanggal"), given.integer("tahun")
+    if date is None or year is None or date.year == year + 1:
+        return
+    ref = a1(given.rows["tanggal"], table.columns["value"])
+    findings.append(
+        finding(
+            "date-report-year",
+            table.grid.title,
+            ref,
+            date=date.strftime("%d/%m/%Y"),
+            expected=year + 1,
+            year=year,
+        )
+    )
 
 
 def _setting_values(table: Table, findings: list[Finding]) -> SettingValues:
@@ -92,10 +112,17 @@ def _setting_values(table: Table, findings: list[Finding]) -> SettingValues:
             findings.append(finding("formula-no-cache", grid.title, ref))
             continue
         raw = grid.value(r, value_col)
+        if isinstance(raw, CellError):
+            findings.append(error_value(grid.title, ref, raw))
+            continue
         if is_blank(raw):
             continue
         if s.key == "nip_camat":
-            given.values[s.key] = _nip(raw, grid.title, ref, findings)
+            given.values[s.key] = clean_nip(raw, grid.title, ref, findings)
+        elif s.key == "kecamatan":
+            given.values[s.key] = clean_kecamatan(text_of(raw), grid.title, ref, findings)
+        elif s.key == "kabupaten":
+            given.values[s.key] = clean_kabupaten(text_of(raw), grid.title, ref, findings)
         elif s.key == "misi":
             lines = strip_markers(str(raw)).splitlines()
             given.values[s.key] = tuple(
@@ -193,24 +220,3 @@ def _settings(given: SettingValues) -> Settings:
         population=given.integer("populasi"),
         quarterly=given.choice("target_triwulan"),
     )
-
-
-def _nip(raw: object, sheet: str, ref: str, findings: list[Finding]) -> str:
-    text = text_of(raw)
-    digits = "".join(ch for ch in text if ch.isdigit())
-    if isinstance(raw, float | int) and len(digits) >= 16:
-        # Excel keeps 15 significant digits: an 18-digit NIP typed as a number has lost its tail.
-        findings.append(
-            finding(
-                "nip-invalid",
-                sheet,
-                ref,
-                value=text,
-                digits=f"{len(digits)} (tersimpan sebagai angka, "
-                "digit akhirnya hilang; ketik dengan tanda petik di depan, mis. '1966…)",
-            )
-        )
-        return text
-    if len(digits) != 18 or any(not (ch.isdigit() or ch.isspace()) for ch in text):
-        findings.append(finding("nip-invalid", sheet, ref, value=text, digits=len(digits)))
-    return text

@@ -110,7 +110,8 @@ _CODE = re.compile(r"^(\d+|X+)(\.(\d+|X+))*$", re.IGNORECASE)
 
 
 def parse_code(value: object, _fmt: str | None, _column: Column) -> str:
-    code = text_of(value).replace(" ", "")
+    # pasted from SIPD: spaces (also non-breaking or zero-width) and a trailing dot ("7.01.01.")
+    code = re.sub(r"[\s\u200b\ufeff]", "", text_of(value)).rstrip(".")
     if not _CODE.match(code):
         raise BadValue("budget-code-invalid", value=text_of(value))
     return code

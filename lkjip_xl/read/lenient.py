@@ -7,10 +7,11 @@ from lkjip_xl.base.errors import NotANumber
 from lkjip_xl.contract.cells import a1
 from lkjip_xl.contract.findings import Finding, finding
 from lkjip_xl.contract.measure import NOT_AVAILABLE, Measure
+from lkjip_xl.read.cell_reader import error_value
 from lkjip_xl.read.kinds import text_of
 from lkjip_xl.read.locate import Table
 from lkjip_xl.read.numbers import cell_measure
-from lkjip_xl.read.source import is_blank
+from lkjip_xl.read.source import CellError, is_blank
 
 
 def lenient_measure(
@@ -26,6 +27,9 @@ def lenient_measure(
         findings.append(finding("formula-no-cache", grid.title, a1(row, col)))
         return NOT_AVAILABLE
     value = grid.value(row, col)
+    if isinstance(value, CellError):  # '#DIV/0!' is no target to print
+        findings.append(error_value(grid.title, a1(row, col), value))
+        return NOT_AVAILABLE
     if value is None or is_blank(value):
         return NOT_AVAILABLE
     try:

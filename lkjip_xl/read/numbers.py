@@ -24,15 +24,23 @@ _LABEL_FIRST = re.compile(
 
 
 def is_na_text(text: str) -> bool:
-    return text.replace("\u00a0", " ").strip().lower() in NA_TOKENS
+    return text.translate(_INVISIBLE).strip().lower() in NA_TOKENS
+
+
+# Pasted from SIPD, a PDF or a web page: non-breaking, thin and zero-width spaces.
+_INVISIBLE = str.maketrans(
+    {"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200b": None, "\ufeff": None}
+)
+_NO_CENTS = re.compile(r"[,.]-+$")  # "Rp 5.220.000,-": the dash stands for ",00"
 
 
 def parse_number_text(text: str) -> float | None:
     """Parse Indonesian number text. None means "not available"; raises NotANumber otherwise."""
-    s = text.replace("\u00a0", " ").strip()
+    s = text.translate(_INVISIBLE).strip()
     if s.lower() in NA_TOKENS:
         return None
     s = _CURRENCY.sub("", s).replace(" ", "")
+    s = _NO_CENTS.sub("", s) if len(s) > 2 else s
     percent = s.endswith("%")
     if percent:
         s = s[:-1]

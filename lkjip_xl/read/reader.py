@@ -22,7 +22,7 @@ from lkjip_xl.contract.schema import (
 from lkjip_xl.read.anggaran import read_budget
 from lkjip_xl.read.identity import read_identity
 from lkjip_xl.read.narrative import read_narrative
-from lkjip_xl.read.sasaran import read_indicators
+from lkjip_xl.read.sasaran import read_indicators, typed_averages
 from lkjip_xl.read.sheets import ContractSheets
 from lkjip_xl.read.skm import read_elements, read_responses
 from lkjip_xl.read.small_sheets import read_scale, read_spending, read_villages
@@ -67,6 +67,7 @@ def read_model(source: XlsxSource) -> tuple[Workbook | None, list[Finding]]:
         narrative=read_narrative(narasi, findings, *codes) if narasi else {},
         free_tables=v2.free_tables,
         layout=sheets.layout,
+        typed_averages=typed_averages(sasaran, findings),
         staff=v2.staff,
         renstra=v2.renstra,
         history=v2.history,

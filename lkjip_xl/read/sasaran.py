@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from lkjip_xl.base.errors import NotANumber
+from lkjip_xl.contract.cells import a1
 from lkjip_xl.contract.findings import Finding, finding
-from lkjip_xl.contract.records import Indicator
+from lkjip_xl.contract.records import Indicator, TypedFigure
 from lkjip_xl.read.cell_reader import CellReader
 from lkjip_xl.read.kinds import text_of
 from lkjip_xl.read.locate import Table
+from lkjip_xl.read.numbers import cell_number
+from lkjip_xl.read.summary_rows import MEAN, summary_info
 
 _BLANK_HINTS = {
     "target": "Ketik angka target, atau '-' bila memang tidak ada target.",
@@ -50,6 +54,38 @@ def read_indicators(table: Table, findings: list[Finding]) -> tuple[Indicator, .
             )
         )
     return tuple(indicators)
+
+
+def typed_averages(table: Table, findings: list[Finding]) -> tuple[TypedFigure, ...]:
+    """The figure of each typed average row (`Rata-rata capaian`): its Capaian (%) cell, or
+    else its Realisasi cell; checked against the computed average once figures are computed.
+    Other summary rows, and an average row without a figure, are noted and left out."""
+    figures = []
+    grid = table.grid
+    for summary in table.summary_rows:
+        figure = None
+        if summary.kind == MEAN:
+            for key in ("capaian", "realisasi"):
+                col = table.columns.get(key)
+                if col is None:
+                    continue
+                try:
+                    value = cell_number(
+                        grid.value(summary.row, col), grid.number_format(summary.row, col)
+                    )
+                except NotANumber:
+                    value = None
+                if value is not None:
+                    header = table.headers.get(key, key)
+                    figure = TypedFigure(
+                        grid.title, a1(summary.row, col), summary.row, summary.label, header, value
+                    )
+                    break
+        if figure is None:
+            summary_info(grid.title, summary, findings, checked=False)
+        else:
+            figures.append(figure)
+    return tuple(figures)
 
 
 class _SasaranCodes:

@@ -6,10 +6,11 @@ from lkjip_xl.contract.cells import a1
 from lkjip_xl.contract.findings import Finding, finding
 from lkjip_xl.contract.records import SkmResponse
 from lkjip_xl.contract.schema import DEFAULT_SKM_ELEMENTS, Column, Kind
-from lkjip_xl.read.cell_reader import CellReader, parse_cell
+from lkjip_xl.read.cell_reader import CellReader, error_value, parse_cell
 from lkjip_xl.read.kinds import parse_answer
 from lkjip_xl.read.locate import Table
-from lkjip_xl.read.source import is_blank
+from lkjip_xl.read.source import CellError, is_blank
+from lkjip_xl.read.summary_rows import MEAN, SUM, Candidate, SummaryRow, check_summary_rows
 
 
 def read_responses(table: Table, findings: list[Finding]) -> tuple[SkmResponse, ...]:
@@ -26,6 +27,7 @@ def read_responses(table: Table, findings: list[Finding]) -> tuple[SkmResponse, 
             SkmResponse(
                 row=r,
                 answers=answers,
+                tanggal=cells.date(r, "tanggal"),
                 jenis_layanan=cells.text(r, "jenis_layanan"),
                 jenis_kelamin=cells.text(r, "jenis_kelamin"),
                 umur=cells.integer(r, "umur"),
@@ -34,7 +36,33 @@ def read_responses(table: Table, findings: list[Finding]) -> tuple[SkmResponse, 
                 saran=cells.text(r, "saran"),
             )
         )
+    _check_summaries(table, responses, findings)
     return tuple(responses)
+
+
+def _check_summaries(table: Table, responses: list[SkmResponse], findings: list[Finding]) -> None:
+    """A typed `Jumlah` row gives each unsur's sum of answers, a `Rata-rata`/`NRR` row its NRR."""
+    if not table.summary_rows:
+        return
+    sums: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    for response in responses:
+        for code, answer in response.answers.items():
+            if answer is not None:
+                sums[code] = sums.get(code, 0) + answer
+                counts[code] = counts.get(code, 0) + 1
+
+    def candidates(summary: SummaryRow, code: str) -> list[Candidate]:
+        if code not in counts:
+            return []
+        if summary.kind == SUM:
+            return [Candidate(sums[code], f"jumlah jawaban {code}")]
+        if summary.kind == MEAN:
+            return [Candidate(sums[code] / counts[code], f"NRR {code}")]
+        return []
+
+    columns = {code: (col, code) for code, col in table.answer_columns.items()}
+    check_summary_rows(table.grid, table.summary_rows, columns, candidates, findings)
 
 
 def _answers(table: Table, r: int, findings: list[Finding]) -> dict[str, int | None]:
@@ -46,7 +74,10 @@ def _answers(table: Table, r: int, findings: list[Finding]) -> dict[str, int | N
             answers[code] = raw
             continue
         ref = a1(r, col)
-        if (r, col) in grid.uncached:
+        if isinstance(raw, CellError):
+            findings.append(error_value(sheet, ref, raw))
+            answers[code] = None
+        elif (r, col) in grid.uncached:
             findings.append(finding("formula-no-cache", sheet, ref))
             answers[code] = None
         elif is_blank(raw):

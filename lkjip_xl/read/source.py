@@ -1,9 +1,12 @@
-"""Opening a file that should be an .xlsx workbook, and reading its sheets as grids.
+"""Opening a file that should be a workbook (.xlsx, or LibreOffice's .ods), and reading its sheets
+as grids.
 
 Anything that is not a readable workbook (a missing path, zero bytes, a CSV or a .docx renamed
 .xlsx, an old .xls, an encrypted workbook) raises WorkbookUnreadable with one Indonesian
-sentence. Values come from python-calamine with cached formula results; formulas that were
-never calculated are found separately, because they read as empty.
+sentence. The kind is judged from the content, never the name (the web page saves every upload
+as `buku.xlsx`). Values come from python-calamine with cached formula results; what calamine
+cannot say (percent formats, formulas never calculated, error values such as #DIV/0!, which it
+gives as empty, merged ranges of an .ods) is read from the sheet XML itself.
 """
 
 from __future__ import annotations
@@ -13,26 +16,33 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Literal
 
 from lxml import etree
 from python_calamine import CalamineWorkbook
 
 from lkjip_xl.base.errors import WorkbookUnreadable
 from lkjip_xl.contract.cells import parse_a1
+from lkjip_xl.read.ods_source import OdsSheetFacts, scan_ods
 
 MAX_UNPACKED_BYTES = 400 * 2**20  # the 10,000-respondent benchmark workbook unpacks to ~30 MB
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
 _HAS_FORMULA = re.compile(rb"<(\w+:)?f[ >/]")
+_HAS_ERROR = re.compile(rb'\st="e"')
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*ref="([A-Z]+\d+)(?::([A-Z]+\d+))?"')
 # A workbook is untrusted input: no entity expansion (billion laughs, local files), no network.
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 _NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+WorkbookKind = Literal["xlsx", "ods"]
 
 
-def sniff(path: str | Path) -> None:
-    """Raise WorkbookUnreadable unless `path` looks like an .xlsx workbook."""
+def sniff(path: str | Path) -> WorkbookKind:
+    """The kind of workbook at `path`; raise WorkbookUnreadable unless it is one we read."""
     p = Path(path)
     if not p.exists():
         raise WorkbookUnreadable(f"Berkas '{p}' tidak ditemukan. Periksa nama dan foldernya.")
@@ -66,32 +76,69 @@ def sniff(path: str | Path) -> None:
     try:
         with zipfile.ZipFile(p) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError) as exc:
+            names = {i.filename for i in infos}
+            mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
+            manifest = zf.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError) as exc:
         raise WorkbookUnreadable(
             f"Berkas '{p.name}' rusak atau terpotong; simpan ulang dari Excel."
         ) from exc
-    names = {i.filename for i in infos}
     unpacked = sum(i.file_size for i in infos)
     if unpacked > MAX_UNPACKED_BYTES:  # a zip bomb, or far beyond any kecamatan's workbook
         raise WorkbookUnreadable(
             f"Isi berkas '{p.name}' terlalu besar setelah dibuka ({unpacked // 2**20} MB; batas "
             f"{MAX_UNPACKED_BYTES // 2**20} MB). Hapus sheet yang tidak diperlukan lalu simpan ulang."
         )
-    if "xl/workbook.xml" not in names:
-        kind = "dokumen Word" if "word/document.xml" in names else "berkas ZIP lain"
-        raise WorkbookUnreadable(
-            f"Berkas '{p.name}' adalah {kind}, bukan buku kerja Excel (.xlsx). Pilih buku kerja LKjIP yang benar."
-        )
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if mimetype.strip() == ODS_MIMETYPE and "content.xml" in names:
+        if b"encryption-data" in manifest:
+            raise WorkbookUnreadable(
+                f"Berkas '{p.name}' dilindungi kata sandi. Buka di LibreOffice, simpan tanpa kata "
+                "sandi (File > Simpan Sebagai, hapus centang 'Simpan dengan kata sandi'), lalu coba lagi."
+            )
+        return "ods"
+    raise WorkbookUnreadable(
+        f"Berkas '{p.name}' adalah {_zip_kind(names, mimetype)}, bukan buku kerja Excel (.xlsx). "
+        "Pilih buku kerja LKjIP yang benar."
+    )
+
+
+def _zip_kind(names: set[str], mimetype: bytes) -> str:
+    if "word/document.xml" in names:
+        return "dokumen Word"
+    if "xl/workbook.bin" in names:
+        return "buku kerja biner Excel (.xlsb; simpan sebagai .xlsx)"
+    if mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
+        return "dokumen teks OpenDocument (.odt)"
+    return "berkas ZIP lain"
+
+
+@dataclass(frozen=True)
+class CellError:
+    """An error value (#DIV/0!, #REF!, #N/A …) typed in a cell or cached by its formula.
+
+    It stands in the grid where the value would be, so a cell holding one is never blank and
+    never silently read as a number or a text."""
+
+    value: str
+    formula: str = ""
+
+    def __str__(self) -> str:
+        return self.value
 
 
 @dataclass
 class Grid:
-    """One sheet's cells: values, which cells are percent-formatted, and formulas with no cached result."""
+    """One sheet's cells: values (error values as CellError), which cells are percent-formatted,
+    which formulas have no cached result, the merged ranges, and whether the sheet is hidden."""
 
     title: str
     values: list[list[object]]
     percent: set[tuple[int, int]] = field(default_factory=set)  # (row, col), 1-based
     uncached: set[tuple[int, int]] = field(default_factory=set)
+    merged: tuple[tuple[int, int, int, int], ...] = ()  # (first row, first col, last row, last col)
+    hidden: bool = False
 
     @property
     def height(self) -> int:
@@ -105,36 +152,60 @@ class Grid:
         """Only what the reader needs of a number format: whether it shows a percentage."""
         return "0%" if (row, col) in self.percent else None
 
+    def error(self, row: int, col: int) -> CellError | None:
+        v = self.value(row, col)
+        return v if isinstance(v, CellError) else None
+
+
+@dataclass(frozen=True)
+class _SheetFacts:
+    """What the sheet XML says beyond calamine's values."""
+
+    percent: set[tuple[int, int]]
+    uncached: set[tuple[int, int]]
+    errors: dict[tuple[int, int], CellError]
+    merged: tuple[tuple[int, int, int, int], ...]
+
 
 class XlsxSource:
-    """An opened workbook whose sheets are read on demand.
+    """An opened workbook (.xlsx or .ods) whose sheets are read on demand.
 
     Values come from python-calamine (about ten times faster than openpyxl). Calamine gives no
-    number formats, so the two things the reader needs beyond values are found in the sheet XML
-    itself: which cells carry a percent format, and which formulas have no cached result.
+    number formats and reads error values as empty, so those facts come from the sheet XML.
     """
 
     def __init__(self, path: str | Path) -> None:
-        sniff(path)
+        self.kind: WorkbookKind = sniff(path)
         self.path = Path(path)
         try:
-            self._wb = CalamineWorkbook.from_path(str(self.path))
+            # from a file object, calamine judges the format by content (an .ods named .xlsx)
+            self._file = self.path.open("rb")
+            self._wb = CalamineWorkbook.from_filelike(self._file)
             self._zip = zipfile.ZipFile(self.path)
         except Exception as exc:  # calamine raises its own kinds for a damaged package
             raise WorkbookUnreadable(
                 f"Berkas '{self.path.name}' tidak dapat dibaca sebagai buku kerja ({type(exc).__name__}). "
                 "Buka di Excel, simpan ulang sebagai .xlsx, lalu coba lagi."
             ) from exc
-        self._sheet_paths = self._map_sheet_paths()
-        self._percent_styles = self._find_percent_styles()
+        self._hidden = {
+            m.name for m in self._wb.sheets_metadata if str(m.visible).split(".")[-1] != "Visible"
+        }
+        self._ods: dict[str, OdsSheetFacts] | None = None
+        if self.kind == "xlsx":
+            self._sheet_paths = self._map_sheet_paths()
+            self._percent_styles = self._find_percent_styles()
 
     @property
     def sheet_names(self) -> list[str]:
         return list(self._wb.sheet_names)
 
+    def is_hidden(self, title: str) -> bool:
+        return title in self._hidden
+
     def close(self) -> None:
         self._wb.close()
         self._zip.close()
+        self._file.close()
 
     def __enter__(self) -> XlsxSource:
         return self
@@ -163,10 +234,31 @@ class XlsxSource:
             ]
             for row in rows
         ]
+        facts = self._facts(title)
+        for (r, c), err in facts.errors.items():
+            while len(values) < r:
+                values.append([])
+            row_values = values[r - 1]
+            row_values.extend([None] * (c - len(row_values)))
+            row_values[c - 1] = err
         while values and all(is_blank(v) for v in values[-1]):
             values.pop()
+        return Grid(
+            title, values, facts.percent, facts.uncached, facts.merged, self.is_hidden(title)
+        )
+
+    def _facts(self, title: str) -> _SheetFacts:
+        if self.kind == "ods":
+            if self._ods is None:
+                self._ods = scan_ods(self._zip.read("content.xml"))
+            ods = self._ods.get(title)
+            if ods is None:
+                return _SheetFacts(set(), set(), {}, ())
+            errors = {pos: CellError(v, f) for pos, (v, f) in ods.errors.items()}
+            return _SheetFacts(ods.percent, ods.uncached, errors, ods.merged)
         xml = self._sheet_xml(title)
-        return Grid(title, values, self._percent_cells(xml), _uncached_formulas(xml))
+        uncached, errors = _scan_formulas(xml)
+        return _SheetFacts(self._percent_cells(xml), uncached, errors, _merged(xml))
 
     def _sheet_xml(self, title: str) -> bytes:
         part = self._sheet_paths.get(title)
@@ -239,22 +331,42 @@ def _strip_literals(code: str) -> str:
     return re.sub(r'"[^"]*"|\\.', "", code)
 
 
-def _uncached_formulas(xml: bytes) -> set[tuple[int, int]]:
-    """Formula cells with no cached value (never calculated), which read as empty."""
-    if not xml or not _HAS_FORMULA.search(xml):
-        return set()
-    found = set()
+def _scan_formulas(xml: bytes) -> tuple[set[tuple[int, int]], dict[tuple[int, int], CellError]]:
+    """Formula cells with no cached value (never calculated, which read as empty), and cells
+    holding an error value (which calamine also gives as empty)."""
+    uncached: set[tuple[int, int]] = set()
+    errors: dict[tuple[int, int], CellError] = {}
+    if not xml or not (_HAS_FORMULA.search(xml) or _HAS_ERROR.search(xml)):
+        return uncached, errors  # most sheets: no formula and no error value, no parse
     cells = etree.iterparse(
         io.BytesIO(xml), tag=f"{{{_NS_MAIN}}}c", resolve_entities=False, no_network=True
     )
     for _, cell in cells:
         f = cell.find(f"{{{_NS_MAIN}}}f")
-        if f is not None:
-            v = cell.find(f"{{{_NS_MAIN}}}v")
-            if (v is None or not (v.text or "").strip()) and cell.get("t") != "inlineStr":
-                found.add(parse_a1(cell.get("r")))
+        v = cell.find(f"{{{_NS_MAIN}}}v")
+        cached = "" if v is None else (v.text or "").strip()
+        ref = cell.get("r")
+        if ref:
+            if cell.get("vm") is not None:
+                pass  # a rich value (a picture placed in the cell): #VALUE! only to old readers
+            elif cell.get("t") == "e" and cached:
+                formula = (f.text or "").strip() if f is not None else ""
+                errors[parse_a1(ref)] = CellError(cached, f"={formula}" if formula else "")
+            elif f is not None and not cached and cell.get("t") != "inlineStr":
+                uncached.add(parse_a1(ref))
         cell.clear()
-    return found
+    return uncached, errors
+
+
+def _merged(xml: bytes) -> tuple[tuple[int, int, int, int], ...]:
+    if b"mergeCell" not in xml:
+        return ()
+    ranges = []
+    for first, last in _MERGE.findall(xml):
+        r1, c1 = parse_a1(first.decode())
+        r2, c2 = parse_a1(last.decode()) if last else (r1, c1)
+        ranges.append((r1, c1, r2, c2))
+    return tuple(ranges)
 
 
 def is_blank(v: object) -> bool:

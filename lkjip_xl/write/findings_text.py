@@ -9,7 +9,7 @@ from typing import Any
 
 from lkjip_xl.contract.findings import Finding
 
-_SEVERITY_ID = {"error": "KESALAHAN", "warning": "peringatan"}
+_SEVERITY_ID = {"error": "KESALAHAN", "warning": "peringatan", "info": "catatan"}
 
 
 def findings_table(findings: list[Finding], width: int = 100) -> str:
@@ -35,11 +35,18 @@ def findings_table(findings: list[Finding], width: int = 100) -> str:
 
 def summary_line(findings: list[Finding]) -> str:
     errors = sum(f.is_error for f in findings)
-    warns = len(findings) - errors
+    notes = sum(f.is_info for f in findings)
+    warns = len(findings) - errors - notes
+    noted = f"; {notes} catatan" if notes else ""
     if errors:
-        return f"Ditemukan {errors} kesalahan dan {warns} peringatan. Perbaiki kesalahan lalu periksa ulang."
+        return (
+            f"Ditemukan {errors} kesalahan dan {warns} peringatan{noted}. "
+            "Perbaiki kesalahan lalu periksa ulang."
+        )
     if warns:
-        return f"Tidak ada kesalahan; {warns} peringatan perlu dibaca."
+        return f"Tidak ada kesalahan; {warns} peringatan perlu dibaca{noted}."
+    if notes:
+        return f"Tidak ada kesalahan maupun peringatan; {notes} catatan tentang cara buku kerja dibaca."
     return "Tidak ada kesalahan maupun peringatan."
 
 
@@ -47,7 +54,8 @@ def findings_json(findings: list[Finding], **extra: object) -> str:
     payload = {
         "valid": not any(f.is_error for f in findings),
         "errors": sum(f.is_error for f in findings),
-        "warnings": sum(not f.is_error for f in findings),
+        "warnings": sum(not f.is_error and not f.is_info for f in findings),
+        "infos": sum(f.is_info for f in findings),
         "findings": [f.as_dict() for f in findings],
         **extra,
     }

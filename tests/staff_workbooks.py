@@ -1,0 +1,331 @@
+"""Edits staff make to a contract workbook, done the way they do them: by header text, with
+openpyxl, or in the sheet XML where openpyxl cannot (a formula's cached result or error value,
+which only Excel or LibreOffice write).
+
+Like contract_filler, it imports nothing from lkjip_xl: it knows the contract only.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import openpyxl
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def headers(ws, row: int = 1) -> dict[str, int]:
+    return {str(c.value).strip(): c.column for c in ws[row] if c.value is not None}
+
+
+def set_cells(path: Path, sheet: str, cells: dict[tuple[int, str], object]) -> Path:
+    """Set cells addressed by (row, header text) and save in place."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb[sheet]
+    cols = headers(ws)
+    for (row, header), value in cells.items():
+        ws.cell(row=row, column=cols[header], value=value)
+    wb.save(path)
+    return path
+
+
+def insert_rows(path: Path, sheet: str, at: int, rows: list[dict[str, object]]) -> Path:
+    """Insert rows (header → value) before row `at`, as staff insert rows in Excel."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb[sheet]
+    cols = headers(ws)
+    ws.insert_rows(at, len(rows))
+    for i, record in enumerate(rows):
+        for header, value in record.items():
+            ws.cell(row=at + i, column=cols[header], value=value)
+    wb.save(path)
+    return path
+
+
+def append_rows(
+    path: Path, sheet: str, rows: list[dict[str, object] | None], after: int | None = None
+) -> Path:
+    """Write rows (None = a blank row) below the last used row, or below row `after`."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb[sheet]
+    cols = headers(ws)
+    r = (after or last_row(ws)) + 1
+    for record in rows:
+        for header, value in (record or {}).items():
+            ws.cell(row=r, column=cols[header], value=value)
+        r += 1
+    wb.save(path)
+    return path
+
+
+def last_row(ws) -> int:
+    return max(
+        (c.row for row in ws.iter_rows() for c in row if c.value not in (None, "")), default=1
+    )
+
+
+def rename_sheet(path: Path, old: str, new: str, hidden: bool = False) -> Path:
+    wb = openpyxl.load_workbook(path)
+    wb[old].title = new
+    if hidden:
+        wb[new].sheet_state = "hidden"
+    wb.save(path)
+    return path
+
+
+def copy_sheet(path: Path, sheet: str, name: str, hidden: bool = False) -> Path:
+    wb = openpyxl.load_workbook(path)
+    copy = wb.copy_worksheet(wb[sheet])
+    copy.title = name
+    if hidden:
+        copy.sheet_state = "hidden"
+    wb.save(path)
+    return path
+
+
+def sheet_part(zf: zipfile.ZipFile, sheet: str) -> str:
+    wb = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target") for r in rels.iter(f"{_PKG}Relationship")}
+    for s in wb.iter(f"{_MAIN}sheet"):
+        if s.get("name") == sheet:
+            target = targets[s.get(f"{_REL}id")]
+            return target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+    raise KeyError(sheet)
+
+
+def cache_formulas(path: Path, sheet: str, cells: dict[str, tuple[str, object]]) -> Path:
+    """Give cells (A1 → (formula without '=', cached result)) a formula with a cached result,
+    as Excel saves it; a result like '#DIV/0!' is cached as an error value."""
+    wb = openpyxl.load_workbook(path)
+    for ref, (formula, _) in cells.items():
+        wb[sheet][ref] = f"={formula}"
+    wb.save(path)
+    with zipfile.ZipFile(path) as zf:
+        part = sheet_part(zf, sheet)
+        parts = {i.filename: zf.read(i.filename) for i in zf.infolist()}
+    xml = parts[part].decode("utf-8")
+    for ref, (formula, result) in cells.items():
+        pattern = re.compile(
+            rf'<c r="{ref}"([^>]*?)(?: t="\w+")?>\s*<f>[^<]*</f>\s*(?:<v\s*/>|<v>[^<]*</v>)?\s*</c>'
+        )
+        text = str(result)
+        if text.startswith("#"):
+            replacement = f'<c r="{ref}"\\1 t="e"><f>{formula}</f><v>{text}</v></c>'
+        elif isinstance(result, str):
+            replacement = f'<c r="{ref}"\\1 t="str"><f>{formula}</f><v>{text}</v></c>'
+        else:
+            replacement = f'<c r="{ref}"\\1><f>{formula}</f><v>{text}</v></c>'
+        xml, n = pattern.subn(lambda m, rep=replacement: m.expand(rep), xml)
+        assert n == 1, f"{sheet}!{ref} not found as a formula cell"
+    parts[part] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
+
+
+# --- a LibreOffice (.ods) workbook, written as LibreOffice writes it --------------------------
+
+_ODS_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"'
+)
+
+
+class OdsCell:
+    """A cell of write_ods beyond a plain value: a percentage, an error, a merged range."""
+
+    def __init__(self, value=None, percent=False, error="", formula="", span=(1, 1)):
+        self.value, self.percent, self.error, self.formula, self.span = (
+            value, percent, error, formula, span,
+        )  # fmt: skip
+
+
+def write_ods(
+    path: Path, sheets: dict[str, list[list[object]]], hidden: tuple[str, ...] = ()
+) -> Path:
+    """A minimal .ods: each sheet a list of rows of values (str, int, float, None or OdsCell)."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    tables = []
+    for name, rows in sheets.items():
+        style = ' table:style-name="hidden"' if name in hidden else ""
+        out = [f"<table:table table:name={quoteattr(name)}{style}>"]
+        for row in rows:
+            out.append("<table:table-row>")
+            for value in row:
+                cell = value if isinstance(value, OdsCell) else OdsCell(value)
+                attrs = ""
+                if cell.span != (1, 1):
+                    attrs += (
+                        f' table:number-rows-spanned="{cell.span[0]}"'
+                        f' table:number-columns-spanned="{cell.span[1]}"'
+                    )
+                if cell.formula:
+                    attrs += f" table:formula={quoteattr('of:' + cell.formula)}"
+                if cell.error:
+                    out.append(
+                        f'<table:table-cell{attrs} office:value-type="string" office:string-value=""'
+                        f' calcext:value-type="error"><text:p>{escape(cell.error)}</text:p></table:table-cell>'
+                    )
+                elif cell.value is None:
+                    out.append(f"<table:table-cell{attrs}/>")
+                elif isinstance(cell.value, int | float):
+                    kind = "percentage" if cell.percent else "float"
+                    out.append(
+                        f'<table:table-cell{attrs} office:value-type="{kind}" office:value="{cell.value}"'
+                        f' calcext:value-type="{kind}"><text:p>{cell.value}</text:p></table:table-cell>'
+                    )
+                else:
+                    out.append(
+                        f'<table:table-cell{attrs} office:value-type="string" calcext:value-type="string">'
+                        f"<text:p>{escape(str(cell.value))}</text:p></table:table-cell>"
+                    )
+            out.append("</table:table-row>")
+        out.append("</table:table>")
+        tables.append("".join(out))
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS} office:version="1.3">'
+        '<office:automatic-styles><style:style style:name="hidden" style:family="table">'
+        '<style:table-properties table:display="false"/></style:style></office:automatic-styles>'
+        f"<office:body><office:spreadsheet>{''.join(tables)}</office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(
+            "mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED
+        )
+        zf.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+        zf.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def workbook_rows(path: Path) -> dict[str, list[list[object]]]:
+    """Every sheet's values as rows, to write the same workbook in another format."""
+    wb = openpyxl.load_workbook(path)
+    return {
+        ws.title: [list(row) for row in ws.iter_rows(max_row=last_row(ws), values_only=True)]
+        for ws in wb.worksheets
+    }
+
+
+# --- a workbook as a staff member makes it in Excel: formulas, a chart, a picture … -------------
+
+
+def staff_made_workbook(path: Path, skm_answers: list[list[int]] | None = None) -> Path:
+    """A contract workbook written the way Excel saves one a person has worked on: formulas with
+    their cached results, a chart, a picture, a text box, sparklines (an x14 extension), a data
+    validation, conditional formatting, defined names (one scoped to a sheet) and a note."""
+    import io
+
+    import xlsxwriter
+    from contract_filler import IDENTITAS
+    from PIL import Image
+
+    png = io.BytesIO()
+    Image.new("RGB", (40, 30), (31, 78, 121)).save(png, "PNG")
+    wb = xlsxwriter.Workbook(str(path))
+    bold = wb.add_format({"bold": True})
+    money = wb.add_format({"num_format": "#,##0"})
+
+    ws = wb.add_worksheet("Identitas")
+    ws.write_row(0, 0, ["Isian", "Nilai"], bold)
+    for r, (label, value) in enumerate({**IDENTITAS, "Versi Template": "2"}.items(), start=1):
+        ws.write(r, 0, label)
+        ws.write(r, 1, value)
+    ws.insert_image("D2", "logo.png", {"image_data": png})
+
+    ws = wb.add_worksheet("Sasaran")
+    ws.write_row(0, 0, ["Kode Sasaran", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Polaritas",
+                        "Target", "Realisasi", "Target Tahun Lalu", "Realisasi Tahun Lalu",
+                        "Capaian (%)", "Predikat", "Catatan Staf"], bold)  # fmt: skip
+    ws.write_row(
+        1,
+        0,
+        [
+            "S1",
+            "Meningkatnya kualitas pelayanan publik",
+            "Indeks Kepuasan Masyarakat",
+            "nilai",
+            "Positif",
+            80,
+        ],
+    )
+    ws.write_formula(1, 6, "=AVERAGE(86,90)", None, 88)  # realisasi computed by the staff
+    ws.write_row(1, 7, [80, 84])
+    ws.write_formula(1, 11, '=IF(G2>=F2,"tercapai","belum")', None, "tercapai")
+    ws.write_row(
+        2,
+        0,
+        ["S2", "Menurunnya gangguan ketertiban", "Angka kriminalitas", "kasus", "Negatif", 10, 12],
+    )
+    ws.insert_textbox(
+        "N2", "Catatan: angka IKM dari survei semester II.", {"width": 260, "height": 60}
+    )
+    ws.print_area("A1:L3")  # a name scoped to its sheet (localSheetId)
+
+    ws = wb.add_worksheet("Anggaran")
+    ws.write_row(
+        0,
+        0,
+        ["Tingkat", "Uraian", "Kode Sasaran", "Pagu", "Realisasi", "Sisa Anggaran", "Serapan (%)"],
+        bold,
+    )
+    ws.write_row(1, 0, ["Program", "Program Pelayanan Publik", "S1"])
+    ws.write_formula(1, 3, "=D3+D4", money, 150_000_000)  # the staff's own sums, cached
+    ws.write_formula(1, 4, "=E3+E4", money, 135_000_000)
+    ws.write_row(2, 0, ["Sub Kegiatan", "Pelayanan PATEN", None, 100_000_000, 90_000_000], money)
+    ws.write_row(
+        3, 0, ["Sub Kegiatan", "Pelayanan Administrasi", None, 50_000_000, 45_000_000], money
+    )
+    ws.write_row(4, 0, ["Program", "Program Ketenteraman", "S2"])
+    ws.write_row(5, 0, ["Sub Kegiatan", "Koordinasi Keamanan", None, 40_000_000, 30_000_000], money)
+    ws.data_validation(
+        "A2:A50", {"validate": "list", "source": ["Program", "Kegiatan", "Sub Kegiatan"]}
+    )
+    ws.conditional_format("E2:E6", {"type": "data_bar"})
+    for r in range(1, 6):
+        ws.add_sparkline(r, 9, {"range": f"Anggaran!D{r + 1}:E{r + 1}", "type": "column"})
+    chart = wb.add_chart({"type": "column"})
+    chart.add_series(
+        {"name": "Pagu", "categories": "=Anggaran!$B$3:$B$6", "values": "=Anggaran!$D$3:$D$6"}
+    )
+    ws.insert_chart("L2", chart)
+    wb.define_name("Total_Pagu", "=Anggaran!$D$2:$D$6")
+
+    ws = wb.add_worksheet("SKM")
+    ws.write_row(0, 0, [f"U{i}" for i in range(1, 10)], bold)
+    answers = skm_answers or [[a] * 9 for a in (4, 4, 3, 3)]
+    for r, row in enumerate(answers, start=1):
+        ws.write_row(r, 0, row)
+    ws.write_comment("A2", "Responden pertama: diisi di loket PATEN.", {"author": "Staf"})
+
+    ws = wb.add_worksheet("Grafik Staf")
+    pie = wb.add_chart({"type": "pie"})
+    pie.add_series({"categories": "=Anggaran!$B$3:$B$6", "values": "=Anggaran!$E$3:$E$6"})
+    ws.insert_chart("B2", pie)
+    wb.set_properties({"author": "Staf Kecamatan"})
+    wb.close()
+    return path
+
+
+def parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {i.filename: zf.read(i.filename) for i in zf.infolist()}
