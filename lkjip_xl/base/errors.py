@@ -91,3 +91,31 @@ class BadValue(ValueError):
 
 class NotANumber(ValueError):
     """Raised when text where a number belongs cannot be read as one (the reader makes it a finding)."""
+
+
+class TemplateLimit(BaseException):
+    """Raised inside a template render that went past a limit (report/sandbox.py).
+
+    A BaseException, so that no `except Exception` in docxtpl or Jinja swallows it; the
+    render turns it into a TemplateProblem. Its text is the Indonesian reason.
+    """
+
+    reason = "melampaui batas"
+
+
+class TemplateTimeLimit(TemplateLimit):
+    """Raised asynchronously in the rendering thread when a render runs past its time limit."""
+
+    reason = "berjalan terlalu lama (batas waktu terlampaui; mungkin ada perulangan tanpa akhir)"
+
+
+class TemplateMemoryLimit(TemplateLimit):
+    """Raised asynchronously in the rendering thread when a render uses more memory than allowed."""
+
+    reason = "memakai memori terlalu banyak (batas memori terlampaui)"
+
+
+class TemplateSizeLimit(TemplateLimit):
+    """Raised by the sandbox when one operation or the output would grow past its limit."""
+
+    reason = "menghasilkan teks atau angka yang terlalu besar"
