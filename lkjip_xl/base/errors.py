@@ -35,6 +35,18 @@ class WorkbookUnreadable(LkjipError):
     exit_code = ExitCode.UNREADABLE
 
 
+class SheetTooLarge(WorkbookUnreadable):
+    """Raised before a sheet is read when it reaches past the reader's limits (read/bounds.py).
+
+    It carries the finding that says which cell is too far; `read_workbook` reports it as a
+    finding, any other reader as its sentence.
+    """
+
+    def __init__(self, found: object) -> None:
+        super().__init__(str(getattr(found, "message", found)))
+        self.finding = found
+
+
 class OutputRefused(LkjipError):
     """Raised when an output path would overwrite an input or an existing file, or cannot be written."""
 

@@ -19,6 +19,7 @@ from python_calamine import CalamineWorkbook
 
 from lkjip_xl.base.errors import WorkbookUnreadable
 from lkjip_xl.contract.cells import parse_a1
+from lkjip_xl.read.bounds import check_package, check_sheet
 
 MAX_UNPACKED_BYTES = 400 * 2**20  # the 10,000-respondent benchmark workbook unpacks to ~30 MB
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -70,6 +71,7 @@ def sniff(path: str | Path) -> None:
         raise WorkbookUnreadable(
             f"Berkas '{p.name}' rusak atau terpotong; simpan ulang dari Excel."
         ) from exc
+    check_package(p.name, infos)  # parts and part sizes (bounds.py)
     names = {i.filename for i in infos}
     unpacked = sum(i.file_size for i in infos)
     if unpacked > MAX_UNPACKED_BYTES:  # a zip bomb, or far beyond any kecamatan's workbook
@@ -143,6 +145,8 @@ class XlsxSource:
         self.close()
 
     def grid(self, title: str) -> Grid:
+        xml = self._sheet_xml(title)
+        check_sheet(title, xml)  # before calamine sizes its grid by the farthest cell (bounds.py)
         try:
             rows = self._wb.get_sheet_by_name(title).to_python(skip_empty_area=False)
         except Exception as exc:
@@ -165,7 +169,6 @@ class XlsxSource:
         ]
         while values and all(is_blank(v) for v in values[-1]):
             values.pop()
-        xml = self._sheet_xml(title)
         return Grid(title, values, self._percent_cells(xml), _uncached_formulas(xml))
 
     def _sheet_xml(self, title: str) -> bytes:

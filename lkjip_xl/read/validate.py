@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from lkjip_xl.base.errors import SheetTooLarge
 from lkjip_xl.contract.findings import Finding, has_errors, sort_key
 from lkjip_xl.contract.records import Workbook
 from lkjip_xl.read.checks import check
@@ -35,7 +36,10 @@ class ReadResult:
 def read_workbook(path: str | Path) -> ReadResult:
     """Read and check the workbook at `path`. Raises WorkbookUnreadable when it is no workbook."""
     with XlsxSource(path) as source:
-        workbook, findings = read_model(source)
+        try:
+            workbook, findings = read_model(source)
+        except SheetTooLarge as exc:  # refused before its cells were read (bounds.py)
+            return ReadResult(None, [f for f in [exc.finding] if isinstance(f, Finding)])
     if workbook is not None:
         findings.extend(check(workbook))
         findings.extend(check_v2(workbook))
