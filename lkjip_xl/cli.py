@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NoReturn, Protocol
 from lkjip_xl import api
 from lkjip_xl.base.errors import ExitCode, LkjipError, WorkbookUnreadable
 from lkjip_xl.contract.findings import Finding
+from lkjip_xl.pipeline import can_mark
 from lkjip_xl.write.findings_text import (
     findings_json,
     findings_table,
@@ -266,12 +267,18 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 def _cmd_validate(args: argparse.Namespace) -> int:
     result = api.read_workbook(args.workbook)
     extra = {"workbook": str(args.workbook)}
-    if args.tandai:
+    marked = args.tandai and can_mark(result.findings)
+    if marked:
         api.write_marked_copy(args.workbook, args.tandai, result.findings)
         extra["tandai"] = str(args.tandai)
     _print_findings(result.findings, args.format, **extra)
     if args.tandai and args.format != "json":
-        print(f"Salinan bertanda ditulis: {Path(args.tandai)}")
+        print(
+            f"Salinan bertanda ditulis: {Path(args.tandai)}"
+            if marked
+            else "Salinan bertanda tidak ditulis: perbaiki dulu masalah di atas (sheet terlalu "
+            "luas atau nama sheet tidak sah), lalu periksa lagi."
+        )
     return EXIT_OK if result.ok else EXIT_FINDINGS
 
 

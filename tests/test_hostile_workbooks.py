@@ -95,3 +95,16 @@ def test_report_and_fill_refuse_the_far_value_with_a_finding(tmp_path, capsys):
     assert main(["fill", str(workbook), "-o", str(tmp_path / "f.xlsx")]) == ExitCode.FINDINGS
     assert "XFD1048576" in capsys.readouterr().out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["jauh.xlsx"]
+
+
+@pytest.mark.parametrize("part", ["[Content_Types].xml", "xl/styles.xml"])
+def test_a_package_without_a_part_excel_always_writes_is_one_sentence(tmp_path, capsys, part):
+    workbook = rewrite(tmp_path / "tanpa_bagian.xlsx", {part: None})
+    assert main(["fill", str(workbook), "-o", str(tmp_path / "f.xlsx")]) == ExitCode.UNREADABLE
+    assert (
+        main(["validate", str(workbook), "--tandai", str(tmp_path / "t.xlsx")])
+        == ExitCode.UNREADABLE
+    )
+    err = capsys.readouterr().err
+    assert part in err and "Traceback" not in err and len(err.strip().splitlines()) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tanpa_bagian.xlsx"]

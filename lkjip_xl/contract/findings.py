@@ -60,11 +60,6 @@ CODES: dict[str, Code] = {
         "Nama sheet tidak sah",
         "Nama sheet '{sheet}' {reason}. Ganti nama sheet (klik kanan tab > Ganti Nama) tanpa karakter / \\ : * ? [ ] dan paling banyak 31 karakter.",
     ),
-    "text-control-characters": Code(
-        W,
-        "Karakter tak terlihat dihapus",
-        "Isian ini berisi karakter kendali tak terlihat (mis. dari salinan aplikasi lain); karakter itu dihapus dari laporan. Ketik ulang isiannya bila teksnya tampak berubah.",
-    ),
     # Headers
     "header-not-found": Code(
         E,

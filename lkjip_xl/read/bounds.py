@@ -18,15 +18,17 @@ import re
 import zipfile
 from dataclasses import dataclass
 
+from lkjip_xl.base.cell_text import sheet_name_problem, without_control_characters
 from lkjip_xl.base.errors import SheetTooLarge, WorkbookUnreadable
 from lkjip_xl.contract.cells import column_letter
-from lkjip_xl.contract.findings import finding
+from lkjip_xl.contract.findings import Finding, finding
 
 MAX_ROWS = 50_000  # five times the large benchmark's SKM sheet
 MAX_COLUMNS = 256  # column IV, the old Excel's last; the widest contract sheet uses 25
 MAX_CELLS = 2_000_000  # cells in the rectangle from A1 to the farthest value of one sheet
 MAX_PART_BYTES = 100 * 2**20  # one unpacked XML part (a 50.000-row sheet is about 25 MB)
 MAX_PARTS = 2_000  # parts in the package (a workbook with 30 sheets and pictures has ~80)
+_WRITTEN_BY_EVERY_EXCEL = ("[Content_Types].xml", "xl/styles.xml")
 _TAG = re.compile(rb"<(?:\w+:)?(row|c)(\s[^>]*)?>")
 _ROW_ATTR = re.compile(rb'\sr="(\d+)"')
 _REF_ATTR = re.compile(rb'\sr="([A-Za-z]{1,4})(\d+)"')
@@ -56,6 +58,14 @@ def check_package(name: str, infos: list[zipfile.ZipInfo]) -> None:
             f"Berkas '{name}' berisi {len(infos)} bagian (batas {MAX_PARTS}). Hapus sheet, gambar "
             "atau objek yang tidak diperlukan, simpan ulang dari Excel, lalu coba lagi."
         )
+    names = {info.filename for info in infos}
+    missing = [part for part in _WRITTEN_BY_EVERY_EXCEL if part not in names]
+    if "xl/workbook.xml" in names and missing:  # a copy of it could not be written later
+        raise WorkbookUnreadable(
+            f"Berkas '{name}' tidak lengkap: bagian '{missing[0]}' tidak ada (berkas ini tidak "
+            "disimpan oleh Excel atau LibreOffice). Buka di Excel, simpan ulang sebagai .xlsx, "
+            "lalu coba lagi."
+        )
     for info in infos:
         if info.filename.endswith(".xml") and info.file_size > MAX_PART_BYTES:
             raise WorkbookUnreadable(
@@ -64,6 +74,18 @@ def check_package(name: str, infos: list[zipfile.ZipInfo]) -> None:
                 "Hapus baris yang tidak diperlukan atau pindahkan data lama ke berkas lain, simpan, "
                 "lalu coba lagi."
             )
+
+
+def sheet_name_findings(names: list[str]) -> list[Finding]:
+    """An error for each sheet name Excel would refuse (a hostile or hand-edited package):
+    writing a copy of such a workbook would fail, so it is named before anything is written."""
+    found = []
+    for name in names:
+        reason = sheet_name_problem(name)
+        if reason is not None:
+            shown = without_control_characters(name)
+            found.append(finding("sheet-name-invalid", shown, None, sheet=shown, reason=reason))
+    return found
 
 
 def check_sheet(title: str, xml: bytes) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from lkjip_xl.base.errors import SheetTooLarge
 from lkjip_xl.contract.findings import Finding, has_errors, sort_key
 from lkjip_xl.contract.records import Workbook
+from lkjip_xl.read.bounds import sheet_name_findings
 from lkjip_xl.read.checks import check
 from lkjip_xl.read.checks_v2 import check_v2
 from lkjip_xl.read.reader import read_model
@@ -40,6 +41,7 @@ def read_workbook(path: str | Path) -> ReadResult:
             workbook, findings = read_model(source)
         except SheetTooLarge as exc:  # refused before its cells were read (bounds.py)
             return ReadResult(None, [f for f in [exc.finding] if isinstance(f, Finding)])
+        findings.extend(sheet_name_findings(source.sheet_names))
     if workbook is not None:
         findings.extend(check(workbook))
         findings.extend(check_v2(workbook))
