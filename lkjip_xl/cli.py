@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import os
 import sys
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, NoReturn, Protocol
 
 from lkjip_xl import api
 from lkjip_xl.base.errors import ExitCode, LkjipError, WorkbookUnreadable
+from lkjip_xl.base.files import refuse_existing
 from lkjip_xl.contract.findings import Finding
 from lkjip_xl.pipeline import can_mark
 from lkjip_xl.write.findings_text import (
@@ -63,6 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except LkjipError as exc:
         print(str(exc), file=sys.stderr)
+        _forget_cause(exc)
         return exc.exit_code
     except OSError as exc:  # a folder without permission, a full disk: a sentence, not a traceback
         where = f" '{exc.filename}'" if exc.filename else ""
@@ -71,6 +74,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return ExitCode.OUTPUT_REFUSED
+
+
+def _forget_cause(exc: BaseException) -> None:
+    """Free what a failed writer left (a full disk stops openpyxl mid-sheet) without letting its
+    half-closed generators print "Exception ignored" tracebacks: the sentence said it all."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        exc.__cause__ = exc.__context__ = exc.__traceback__ = None
+        gc.collect()  # the writer's objects hold each other: freed only by a collection
+    finally:
+        sys.unraisablehook = hook
 
 
 def _utf8_stdout() -> None:
@@ -100,6 +115,11 @@ def _parser() -> argparse.ArgumentParser:
         "--dari",
         metavar="BUKU_LALU.xlsx",
         help="buku kerja tahun berikutnya dari buku kerja tahun ini",
+    )
+    t.add_argument(
+        "--timpa",
+        action="store_true",
+        help="ganti berkas -o yang sudah ada (bawaan: berkas yang ada tidak pernah ditimpa)",
     )
     t.add_argument("--kecamatan")
     t.add_argument("--kabupaten")
@@ -182,6 +202,8 @@ def _print_findings(findings: list[Finding], fmt: str, **extra: object) -> None:
 def _cmd_template(args: argparse.Namespace) -> int:
     if args.daftar:
         return _cmd_distribute(args)
+    if not args.timpa:  # it may be a filled workbook: replaced only when told
+        refuse_existing(args.output)
     if args.dari:
         return _cmd_carry_forward(args)
     prefill = {
