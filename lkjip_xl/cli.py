@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, Protocol
 
 from lkjip_xl import api
-from lkjip_xl.base.errors import ExitCode, LkjipError, WorkbookUnreadable
+from lkjip_xl.base.errors import ExitCode, LkjipError, UsageProblem, WorkbookUnreadable
 from lkjip_xl.base.files import refuse_existing
 from lkjip_xl.contract.findings import Finding
 from lkjip_xl.pipeline import can_mark
@@ -173,7 +173,13 @@ def _parser() -> argparse.ArgumentParser:
         help="simpan salinan setiap unggahan di folder ini (bawaan: tidak disimpan)",
     )
     s.add_argument(
-        "--thread", type=int, default=8, help="jumlah permintaan yang dilayani bersamaan"
+        "--thread", type=int, default=32, help="jumlah permintaan yang dilayani bersamaan"
+    )
+    s.add_argument(
+        "--sandi-berkas",
+        metavar="BERKAS",
+        help="minta kata sandi kantor (baris pertama BERKAS; atau variabel LKJIP_SANDI) sebelum "
+        "halaman dapat dipakai; tanpa ini tidak ada kata sandi",
     )
     s.set_defaults(func=_cmd_serve)
 
@@ -268,22 +274,57 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     import waitress
 
     from lkjip_xl.web import create_app
+    from lkjip_xl.web.serving import upload_slots, waitress_settings
 
-    app = create_app(limit_mb=args.batas_mb, keep_uploads=args.simpan_unggahan)
-    where = (
-        "hanya dari komputer ini" if args.host in ("127.0.0.1", "localhost") else "dari jaringan"
+    password = _office_password(args.sandi_berkas)
+    app = create_app(
+        limit_mb=args.batas_mb,
+        keep_uploads=args.simpan_unggahan,
+        password=password,
+        upload_slots=upload_slots(args.thread),
     )
+    local = args.host in ("127.0.0.1", "localhost", "::1")
+    where = "hanya dari komputer ini" if local else "dari jaringan"
     print(
         f"Halaman LKjIP berjalan di http://{args.host}:{args.port}/ ({where}). Ctrl+C untuk berhenti.",
         flush=True,  # the banner must reach a log file before the server blocks
     )
-    if args.host == "0.0.0.0":
+    if not local:
         print(
             f"Staf membuka http://<alamat-IP-komputer-ini>:{args.port}/ di peramban mereka.",
             flush=True,
         )
-    waitress.serve(app, host=args.host, port=args.port, threads=args.thread, ident="lkjip")
+        if password is None:
+            print(
+                "PERINGATAN: halaman ini terbuka untuk siapa pun di jaringan tanpa kata sandi. "
+                f"Pasang kata sandi kantor dengan --sandi-berkas BERKAS atau variabel {PASSWORD_VARIABLE}, "
+                "dan di jaringan yang tidak tepercaya jalankan di belakang reverse proxy (lihat README).",
+                file=sys.stderr,
+                flush=True,
+            )
+    waitress.serve(
+        app, host=args.host, port=args.port, **waitress_settings(args.thread, args.batas_mb)
+    )
     return EXIT_OK
+
+
+PASSWORD_VARIABLE = "LKJIP_SANDI"
+
+
+def _office_password(path: str | None) -> str | None:
+    """The office password: the first line of `path`, else the environment variable, else none."""
+    if path:
+        try:
+            lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageProblem(f"Berkas kata sandi '{path}' tidak dapat dibaca.") from exc
+        password = lines[0].strip() if lines else ""
+        if not password:
+            raise UsageProblem(
+                f"Berkas kata sandi '{path}' kosong; tulis kata sandinya di baris pertama."
+            )
+        return password
+    return os.environ.get(PASSWORD_VARIABLE) or None
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:

@@ -77,6 +77,16 @@ class UploadRefused(LkjipError):
     """Raised when a web upload cannot be processed (no file chosen); shown to the user as it is."""
 
 
+class ServerBusy(UploadRefused):
+    """Raised when the web server already processes as many uploads as it may; shown as 503."""
+
+
+class UsageProblem(LkjipError):
+    """Raised when a command's own setting is unusable (an empty password file…): exit 64."""
+
+    exit_code = ExitCode.USAGE
+
+
 class UnknownNames(Exception):
     """Raised inside template rendering when a template part reads names the context lacks."""
 

@@ -71,7 +71,6 @@ def sniff(path: str | Path) -> None:
         raise WorkbookUnreadable(
             f"Berkas '{p.name}' rusak atau terpotong; simpan ulang dari Excel."
         ) from exc
-    check_package(p.name, infos)  # parts and part sizes (bounds.py)
     names = {i.filename for i in infos}
     unpacked = sum(i.file_size for i in infos)
     if unpacked > MAX_UNPACKED_BYTES:  # a zip bomb, or far beyond any kecamatan's workbook
@@ -84,6 +83,7 @@ def sniff(path: str | Path) -> None:
         raise WorkbookUnreadable(
             f"Berkas '{p.name}' adalah {kind}, bukan buku kerja Excel (.xlsx). Pilih buku kerja LKjIP yang benar."
         )
+    check_package(p.name, infos)  # parts, part sizes, parts every Excel writes (bounds.py)
 
 
 @dataclass
