@@ -43,6 +43,7 @@ from lkjip_xl.read.validate import ReadResult
 from lkjip_xl.report.charts import CHARTS, PAGE_CHARTS
 from lkjip_xl.web.access import install as install_password
 from lkjip_xl.web.isolated import DEFAULT_LIMITS, ChildLimits, run_isolated
+from lkjip_xl.web.isolated import warm_up as warm_up_children
 from lkjip_xl.web.result_store import DOCX, PDF, XLSX, Download, ResultStore
 from lkjip_xl.web.svg_charts import svg
 
@@ -68,6 +69,7 @@ def create_app(
     `upload_slots` at a time (keep it below the server's threads: the page must stay served)."""
     app = Flask(__name__)
     install_password(app, password)
+    warm_up_children()
     uploads = threading.BoundedSemaphore(max(1, upload_slots))
     offer_pdf = api.find_converter() is not None if pdf is None else pdf
     app.config["MAX_CONTENT_LENGTH"] = limit_mb * 2**20

@@ -55,6 +55,22 @@ def _context() -> Any:
 _CONTEXT = _context()
 
 
+_warm = False
+
+
+def warm_up() -> None:
+    """Start the fork server and fork one child now (about a second, once per process: the
+    server imports the tool), so that the first upload does not wait for it."""
+    global _warm
+    if sys.platform != "win32" and not _warm:
+        run_isolated(_ready)
+        _warm = True
+
+
+def _ready() -> bool:
+    return True
+
+
 def run_isolated(func: Callable[..., T], *args: Any, limits: ChildLimits = DEFAULT_LIMITS) -> T:
     """`func(*args)` in a child process under `limits`; its LkjipError is raised here as it is.
 
