@@ -155,6 +155,13 @@ def _parser() -> argparse.ArgumentParser:
         "--proses", type=int, metavar="N", help="jumlah proses paralel (bawaan: jumlah inti CPU)"
     )
     b.add_argument("--pdf", action="store_true", help=_PDF_HELP)
+    b.add_argument(
+        "--batas-detik",
+        type=float,
+        default=300.0,
+        metavar="DETIK",
+        help="batas waktu per buku kerja; yang melewatinya gagal sendiri (bawaan: 300)",
+    )
     b.set_defaults(func=_cmd_batch)
 
     s = sub.add_parser(
@@ -262,7 +269,13 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             bar.update(1)
 
         result = api.run_batch(
-            args.folder, args.output, args.template, args.proses, on_done=done, pdf=args.pdf
+            args.folder,
+            args.output,
+            args.template,
+            args.proses,
+            on_done=done,
+            pdf=args.pdf,
+            seconds=args.batas_detik,
         )
     print(batch_summary(result, args.output))
     if result.failed:

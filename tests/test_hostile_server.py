@@ -214,3 +214,29 @@ def test_an_empty_password_file_is_refused(tmp_path, capsys):
     empty.write_text("\n")
     assert main(["serve", "--sandi-berkas", str(empty)]) == 64
     assert "kosong" in capsys.readouterr().err
+
+
+# --- the batch's time limit ------------------------------------------------------------------
+
+
+def _hangs_on_kuaro(path: str, out: str, template=None, stages=None, pdf=False):
+    """A worker that never finishes one workbook (a loop the tool could not foresee)."""
+    from lkjip_xl.kabupaten.batch import process_one
+
+    if path.endswith("Kuaro.xlsx"):
+        time.sleep(600)
+    return process_one(path, out, template)
+
+
+def test_a_workbook_past_the_batch_time_limit_fails_alone(filled, tmp_path):
+    from lkjip_xl.kabupaten.batch import run_batch
+
+    folder = tmp_path / "masuk"
+    for name in ("Kuaro", "Batu Sopang"):
+        filled(f"masuk/{name}.xlsx", identitas={"Kecamatan": name})
+    start = time.perf_counter()
+    result = run_batch(folder, tmp_path / "keluar", workers=2, worker=_hangs_on_kuaro, seconds=8)
+    assert time.perf_counter() - start < 60
+    by_name = {i.source: i for i in result.items}
+    assert "dihentikan setelah 8 detik" in by_name["Kuaro.xlsx"].reason
+    assert by_name["Batu Sopang.xlsx"].ok

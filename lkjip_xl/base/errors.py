@@ -115,6 +115,14 @@ class NotANumber(ValueError):
     """Raised when text where a number belongs cannot be read as one (the reader makes it a finding)."""
 
 
+class BatchTimeLimit(BaseException):
+    """Raised by the alarm in a batch worker when one workbook runs past its time limit.
+
+    A BaseException, so that the worker's `except Exception` (which turns a bug into a reason)
+    does not catch it; kabupaten/batch.py turns it into the workbook's reason.
+    """
+
+
 class TemplateLimit(BaseException):
     """Raised inside a template render that went past a limit (report/sandbox.py).
 
