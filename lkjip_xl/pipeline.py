@@ -45,7 +45,7 @@ def _convert(draft: Path, pdf: Path) -> Path:
 
 
 # a workbook with these cannot be copied cell by cell: its findings are shown without a copy
-UNMARKABLE = frozenset({"sheet-too-large", "sheet-name-invalid"})
+UNMARKABLE = frozenset({"sheet-too-large", "workbook-too-large", "sheet-name-invalid"})
 
 
 def can_mark(findings: list[Finding]) -> bool:

@@ -12,9 +12,9 @@ from conftest import EXAMPLE, ROOT
 from hostile_files import IDENTITAS, SKM, append_rows, one_far_value, rewrite
 
 from lkjip_xl import read_workbook
-from lkjip_xl.base.errors import ExitCode
+from lkjip_xl.base.errors import ExitCode, SheetTooLarge
 from lkjip_xl.cli import main
-from lkjip_xl.read.bounds import MAX_ROWS
+from lkjip_xl.read.bounds import MAX_ROWS, CellBudget
 
 # a child that runs one command and reports its status, time and peak memory (MB); its address
 # space is capped at 2 GB so that a reader that still trusts the references fails fast
@@ -108,3 +108,11 @@ def test_a_package_without_a_part_excel_always_writes_is_one_sentence(tmp_path, 
     err = capsys.readouterr().err
     assert part in err and "Traceback" not in err and len(err.strip().splitlines()) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tanpa_bagian.xlsx"]
+
+
+def test_the_cells_of_all_sheets_together_are_bounded():
+    budget = CellBudget(limit=10)
+    budget.spend("Sasaran", b'<row r="1">' + b'<c r="A1"><v>1</v></c>' * 6 + b"</row>")
+    with pytest.raises(SheetTooLarge) as exc:
+        budget.spend("SKM", b'<row r="1">' + b'<c r="A1"><v>1</v></c>' * 6 + b"</row>")
+    assert exc.value.finding.code == "workbook-too-large" and exc.value.finding.sheet == "SKM"

@@ -55,6 +55,11 @@ CODES: dict[str, Code] = {
         "Sheet terlalu luas",
         "Sheet '{sheet}' berisi nilai sampai sel {cell}, di luar batas alat ini ({rows} baris, kolom sampai {columns}, {cells} sel). Hapus baris dan kolom kosong atau tidak terpakai di luar tabel (pilih, klik kanan > Hapus), simpan, lalu coba lagi.",
     ),
+    "workbook-too-large": Code(
+        E,
+        "Buku kerja terlalu besar",
+        "Sheet-sheet buku kerja ini bersama-sama berisi lebih dari {cells} sel (batas terlampaui di sheet '{sheet}'). Hapus sheet atau baris lama yang tidak diperlukan (mis. pindahkan ke berkas lain), simpan, lalu coba lagi.",
+    ),
     "sheet-name-invalid": Code(
         E,
         "Nama sheet tidak sah",

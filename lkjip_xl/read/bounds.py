@@ -26,6 +26,7 @@ from lkjip_xl.contract.findings import Finding, finding
 MAX_ROWS = 50_000  # five times the large benchmark's SKM sheet
 MAX_COLUMNS = 256  # column IV, the old Excel's last; the widest contract sheet uses 25
 MAX_CELLS = 2_000_000  # cells in the rectangle from A1 to the farthest value of one sheet
+MAX_WORKBOOK_CELLS = 3_000_000  # cells in all the sheets read (the large benchmark: ~250.000)
 MAX_PART_BYTES = 100 * 2**20  # one unpacked XML part (a 50.000-row sheet is about 25 MB)
 MAX_PARTS = 2_000  # parts in the package (a workbook with 30 sheets and pictures has ~80)
 _WRITTEN_BY_EVERY_EXCEL = ("[Content_Types].xml", "xl/styles.xml")
@@ -88,8 +89,31 @@ def sheet_name_findings(names: list[str]) -> list[Finding]:
     return found
 
 
-def check_sheet(title: str, xml: bytes) -> None:
-    """Raise SheetTooLarge (carrying its finding) when the sheet reaches past a limit."""
+class CellBudget:
+    """The cells a workbook may hold across all the sheets read (each within its own limits)."""
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.left = MAX_WORKBOOK_CELLS if limit is None else limit
+
+    def spend(self, title: str, xml: bytes) -> None:
+        self.left -= xml.count(b"<c ") + xml.count(b"<c>")
+        if self.left < 0:
+            raise SheetTooLarge(
+                finding(
+                    "workbook-too-large",
+                    title,
+                    "A1",
+                    sheet=title,
+                    cells=f"{MAX_WORKBOOK_CELLS:,}".replace(",", "."),
+                )
+            )
+
+
+def check_sheet(title: str, xml: bytes, budget: CellBudget | None = None) -> None:
+    """Raise SheetTooLarge (carrying its finding) when the sheet reaches past a limit, or the
+    workbook's sheets read so far hold more cells than `budget` allows."""
+    if budget is not None:
+        budget.spend(title, xml)
     extent = measure(xml)
     if extent.too_far is None:
         return

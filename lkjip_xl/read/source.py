@@ -19,7 +19,7 @@ from python_calamine import CalamineWorkbook
 
 from lkjip_xl.base.errors import WorkbookUnreadable
 from lkjip_xl.contract.cells import parse_a1
-from lkjip_xl.read.bounds import check_package, check_sheet
+from lkjip_xl.read.bounds import CellBudget, check_package, check_sheet
 
 MAX_UNPACKED_BYTES = 400 * 2**20  # the 10,000-respondent benchmark workbook unpacks to ~30 MB
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -128,6 +128,7 @@ class XlsxSource:
                 "Buka di Excel, simpan ulang sebagai .xlsx, lalu coba lagi."
             ) from exc
         self._sheet_paths = self._map_sheet_paths()
+        self._budget = CellBudget()
         self._percent_styles = self._find_percent_styles()
 
     @property
@@ -146,7 +147,7 @@ class XlsxSource:
 
     def grid(self, title: str) -> Grid:
         xml = self._sheet_xml(title)
-        check_sheet(title, xml)  # before calamine sizes its grid by the farthest cell (bounds.py)
+        check_sheet(title, xml, self._budget)  # before calamine sizes its grid (bounds.py)
         try:
             rows = self._wb.get_sheet_by_name(title).to_python(skip_empty_area=False)
         except Exception as exc:
