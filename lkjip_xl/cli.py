@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import os
 import sys
@@ -12,9 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, Protocol
 
 from lkjip_xl import api
-from lkjip_xl.base.errors import ExitCode, LkjipError, WorkbookUnreadable
+from lkjip_xl.base.errors import ExitCode, LkjipError, UsageProblem, WorkbookUnreadable
+from lkjip_xl.base.files import refuse_existing
 from lkjip_xl.base.names import copy_name_note, workbook_copy_name
 from lkjip_xl.contract.findings import Finding
+from lkjip_xl.pipeline import can_mark
 from lkjip_xl.write.findings_text import (
     findings_json,
     findings_table,
@@ -63,6 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except LkjipError as exc:
         print(str(exc), file=sys.stderr)
+        _forget_cause(exc)
         return exc.exit_code
     except OSError as exc:  # a folder without permission, a full disk: a sentence, not a traceback
         where = f" '{exc.filename}'" if exc.filename else ""
@@ -71,6 +75,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return ExitCode.OUTPUT_REFUSED
+
+
+def _forget_cause(exc: BaseException) -> None:
+    """Free what a failed writer left (a full disk stops openpyxl mid-sheet) without letting its
+    half-closed generators print "Exception ignored" tracebacks: the sentence said it all."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        exc.__cause__ = exc.__context__ = exc.__traceback__ = None
+        gc.collect()  # the writer's objects hold each other: freed only by a collection
+    finally:
+        sys.unraisablehook = hook
 
 
 def _utf8_stdout() -> None:
@@ -100,6 +116,11 @@ def _parser() -> argparse.ArgumentParser:
         "--dari",
         metavar="BUKU_LALU.xlsx",
         help="buku kerja tahun berikutnya dari buku kerja tahun ini",
+    )
+    t.add_argument(
+        "--timpa",
+        action="store_true",
+        help="ganti berkas -o yang sudah ada (bawaan: berkas yang ada tidak pernah ditimpa)",
     )
     t.add_argument("--kecamatan")
     t.add_argument("--kabupaten")
@@ -135,6 +156,13 @@ def _parser() -> argparse.ArgumentParser:
         "--proses", type=int, metavar="N", help="jumlah proses paralel (bawaan: jumlah inti CPU)"
     )
     b.add_argument("--pdf", action="store_true", help=_PDF_HELP)
+    b.add_argument(
+        "--batas-detik",
+        type=float,
+        default=300.0,
+        metavar="DETIK",
+        help="batas waktu per buku kerja; yang melewatinya gagal sendiri (bawaan: 300)",
+    )
     b.set_defaults(func=_cmd_batch)
 
     s = sub.add_parser(
@@ -153,7 +181,13 @@ def _parser() -> argparse.ArgumentParser:
         help="simpan salinan setiap unggahan di folder ini (bawaan: tidak disimpan)",
     )
     s.add_argument(
-        "--thread", type=int, default=8, help="jumlah permintaan yang dilayani bersamaan"
+        "--thread", type=int, default=32, help="jumlah permintaan yang dilayani bersamaan"
+    )
+    s.add_argument(
+        "--sandi-berkas",
+        metavar="BERKAS",
+        help="minta kata sandi kantor (baris pertama BERKAS; atau variabel LKJIP_SANDI) sebelum "
+        "halaman dapat dipakai; tanpa ini tidak ada kata sandi",
     )
     s.set_defaults(func=_cmd_serve)
 
@@ -182,6 +216,8 @@ def _print_findings(findings: list[Finding], fmt: str, **extra: object) -> None:
 def _cmd_template(args: argparse.Namespace) -> int:
     if args.daftar:
         return _cmd_distribute(args)
+    if not args.timpa:  # it may be a filled workbook: replaced only when told
+        refuse_existing(args.output)
     if args.dari:
         return _cmd_carry_forward(args)
     prefill = {
@@ -234,7 +270,13 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             bar.update(1)
 
         result = api.run_batch(
-            args.folder, args.output, args.template, args.proses, on_done=done, pdf=args.pdf
+            args.folder,
+            args.output,
+            args.template,
+            args.proses,
+            on_done=done,
+            pdf=args.pdf,
+            seconds=args.batas_detik,
         )
     print(batch_summary(result, args.output))
     if result.failed:
@@ -246,34 +288,75 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     import waitress
 
     from lkjip_xl.web import create_app
+    from lkjip_xl.web.serving import upload_slots, waitress_settings
 
-    app = create_app(limit_mb=args.batas_mb, keep_uploads=args.simpan_unggahan)
-    where = (
-        "hanya dari komputer ini" if args.host in ("127.0.0.1", "localhost") else "dari jaringan"
+    password = _office_password(args.sandi_berkas)
+    app = create_app(
+        limit_mb=args.batas_mb,
+        keep_uploads=args.simpan_unggahan,
+        password=password,
+        upload_slots=upload_slots(args.thread),
     )
+    local = args.host in ("127.0.0.1", "localhost", "::1")
+    where = "hanya dari komputer ini" if local else "dari jaringan"
     print(
         f"Halaman LKjIP berjalan di http://{args.host}:{args.port}/ ({where}). Ctrl+C untuk berhenti.",
         flush=True,  # the banner must reach a log file before the server blocks
     )
-    if args.host == "0.0.0.0":
+    if not local:
         print(
             f"Staf membuka http://<alamat-IP-komputer-ini>:{args.port}/ di peramban mereka.",
             flush=True,
         )
-    waitress.serve(app, host=args.host, port=args.port, threads=args.thread, ident="lkjip")
+        if password is None:
+            print(
+                "PERINGATAN: halaman ini terbuka untuk siapa pun di jaringan tanpa kata sandi. "
+                f"Pasang kata sandi kantor dengan --sandi-berkas BERKAS atau variabel {PASSWORD_VARIABLE}, "
+                "dan di jaringan yang tidak tepercaya jalankan di belakang reverse proxy (lihat README).",
+                file=sys.stderr,
+                flush=True,
+            )
+    waitress.serve(
+        app, host=args.host, port=args.port, **waitress_settings(args.thread, args.batas_mb)
+    )
     return EXIT_OK
+
+
+PASSWORD_VARIABLE = "LKJIP_SANDI"
+
+
+def _office_password(path: str | None) -> str | None:
+    """The office password: the first line of `path`, else the environment variable, else none."""
+    if path:
+        try:
+            lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageProblem(f"Berkas kata sandi '{path}' tidak dapat dibaca.") from exc
+        password = lines[0].strip() if lines else ""
+        if not password:
+            raise UsageProblem(
+                f"Berkas kata sandi '{path}' kosong; tulis kata sandinya di baris pertama."
+            )
+        return password
+    return os.environ.get(PASSWORD_VARIABLE) or None
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     result = api.read_workbook(args.workbook)
     extra = {"workbook": str(args.workbook)}
-    if args.tandai:
+    marked = args.tandai and can_mark(result.findings)
+    if marked:
         api.write_marked_copy(args.workbook, args.tandai, result.findings)
         extra["tandai"] = str(args.tandai)
     _print_findings(result.findings, args.format, **extra)
     if args.tandai and args.format != "json":
         written = workbook_copy_name(args.tandai)
-        print(f"Salinan bertanda ditulis: {written}{copy_name_note(args.tandai)}")
+        print(
+            f"Salinan bertanda ditulis: {written}{copy_name_note(args.tandai)}"
+            if marked
+            else "Salinan bertanda tidak ditulis: perbaiki dulu masalah di atas (sheet terlalu "
+            "luas atau nama sheet tidak sah), lalu periksa lagi."
+        )
     return EXIT_OK if result.ok else EXIT_FINDINGS
 
 

@@ -55,6 +55,15 @@ def _convert(draft: Path, pdf: Path) -> Path:
     return convert_to_pdf(draft, pdf)
 
 
+# a workbook with these cannot be copied cell by cell: its findings are shown without a copy
+UNMARKABLE = frozenset({"sheet-too-large", "workbook-too-large", "sheet-name-invalid"})
+
+
+def can_mark(findings: list[Finding]) -> bool:
+    """Whether a marked copy of the workbook these findings belong to can be written."""
+    return not any(f.code in UNMARKABLE for f in findings)
+
+
 @dataclass(frozen=True)
 class Stages:
     """The functions each step calls; the defaults are the tool's own."""
@@ -102,7 +111,8 @@ def process(path: str | Path, wanted: Wanted, stages: Stages = DEFAULT_STAGES) -
     read = stages.read(source)
     outcome = Processed(read)
     if not read.ok or read.workbook is None:
-        if wanted.marked is not None and (read.workbook is not None or read.findings):
+        wants_mark = wanted.marked is not None and (read.workbook is not None or read.findings)
+        if wants_mark and wanted.marked is not None and can_mark(read.findings):
             outcome.written.append(stages.mark(source, wanted.marked, read.findings))
         return outcome
     outcome.results = stages.compute(read.workbook)

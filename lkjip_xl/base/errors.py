@@ -35,6 +35,18 @@ class WorkbookUnreadable(LkjipError):
     exit_code = ExitCode.UNREADABLE
 
 
+class SheetTooLarge(WorkbookUnreadable):
+    """Raised before a sheet is read when it reaches past the reader's limits (read/bounds.py).
+
+    It carries the finding that says which cell is too far; `read_workbook` reports it as a
+    finding, any other reader as its sentence.
+    """
+
+    def __init__(self, found: object) -> None:
+        super().__init__(str(getattr(found, "message", found)))
+        self.finding = found
+
+
 class OutputRefused(LkjipError):
     """Raised when an output path would overwrite an input or an existing file, or cannot be written."""
 
@@ -69,6 +81,16 @@ class UploadRefused(LkjipError):
     """Raised when a web upload cannot be processed (no file chosen); shown to the user as it is."""
 
 
+class ServerBusy(UploadRefused):
+    """Raised when the web server already processes as many uploads as it may; shown as 503."""
+
+
+class UsageProblem(LkjipError):
+    """Raised when a command's own setting is unusable (an empty password file…): exit 64."""
+
+    exit_code = ExitCode.USAGE
+
+
 class UnknownNames(Exception):
     """Raised inside template rendering when a template part reads names the context lacks."""
 
@@ -95,3 +117,39 @@ class BadValue(ValueError):
 
 class NotANumber(ValueError):
     """Raised when text where a number belongs cannot be read as one (the reader makes it a finding)."""
+
+
+class BatchTimeLimit(BaseException):
+    """Raised by the alarm in a batch worker when one workbook runs past its time limit.
+
+    A BaseException, so that the worker's `except Exception` (which turns a bug into a reason)
+    does not catch it; kabupaten/batch.py turns it into the workbook's reason.
+    """
+
+
+class TemplateLimit(BaseException):
+    """Raised inside a template render that went past a limit (report/sandbox.py).
+
+    A BaseException, so that no `except Exception` in docxtpl or Jinja swallows it; the
+    render turns it into a TemplateProblem. Its text is the Indonesian reason.
+    """
+
+    reason = "melampaui batas"
+
+
+class TemplateTimeLimit(TemplateLimit):
+    """Raised asynchronously in the rendering thread when a render runs past its time limit."""
+
+    reason = "berjalan terlalu lama (batas waktu terlampaui; mungkin ada perulangan tanpa akhir)"
+
+
+class TemplateMemoryLimit(TemplateLimit):
+    """Raised asynchronously in the rendering thread when a render uses more memory than allowed."""
+
+    reason = "memakai memori terlalu banyak (batas memori terlampaui)"
+
+
+class TemplateSizeLimit(TemplateLimit):
+    """Raised by the sandbox when one operation or the output would grow past its limit."""
+
+    reason = "menghasilkan teks atau angka yang terlalu besar"

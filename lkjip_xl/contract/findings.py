@@ -53,6 +53,22 @@ CODES: dict[str, Code] = {
         "Versi template tidak tertulis",
         "Isian 'Versi Template' tidak ada; buku kerja dibaca sebagai versi {expected}. Sebaiknya pakai buku kerja dari 'lkjip template'.",
     ),
+    # Limits and names (issue 15): what the tool refuses before reading a cell
+    "sheet-too-large": Code(
+        E,
+        "Sheet terlalu luas",
+        "Sheet '{sheet}' berisi nilai sampai sel {cell}, di luar batas alat ini ({rows} baris, kolom sampai {columns}, {cells} sel). Hapus baris dan kolom kosong atau tidak terpakai di luar tabel (pilih, klik kanan > Hapus), simpan, lalu coba lagi.",
+    ),
+    "workbook-too-large": Code(
+        E,
+        "Buku kerja terlalu besar",
+        "Sheet-sheet buku kerja ini bersama-sama berisi lebih dari {cells} sel (batas terlampaui di sheet '{sheet}'). Hapus sheet atau baris lama yang tidak diperlukan (mis. pindahkan ke berkas lain), simpan, lalu coba lagi.",
+    ),
+    "sheet-name-invalid": Code(
+        E,
+        "Nama sheet tidak sah",
+        "Nama sheet '{sheet}' {reason}. Ganti nama sheet (klik kanan tab > Ganti Nama) tanpa karakter / \\ : * ? [ ] dan paling banyak 31 karakter.",
+    ),
     # Headers
     "header-not-found": Code(
         E,

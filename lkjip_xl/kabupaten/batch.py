@@ -9,7 +9,10 @@ with the problem cells highlighted for one with errors.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
+import threading
 import time
 import traceback
 from collections import Counter
@@ -19,7 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lkjip_xl.base.errors import LkjipError, OutputRefused, WorkbookUnreadable
+from lkjip_xl.base.errors import BatchTimeLimit, LkjipError, OutputRefused, WorkbookUnreadable
 from lkjip_xl.base.files import atomic_path
 from lkjip_xl.base.names import file_stem
 from lkjip_xl.calc.serialize import results_to_dict
@@ -33,6 +36,7 @@ from lkjip_xl.write.findings_text import findings_json, findings_table, summary_
 DRAFT, FILLED, MARKED = "_draf_LKjIP.docx", "_terisi.xlsx", "_ditandai.xlsx"
 PDF = "_draf_LKjIP.pdf"
 FINDINGS_TXT, FINDINGS_JSON, CRASH = "_temuan.txt", "_temuan.json", "_galat.txt"
+DEFAULT_SECONDS = 300.0  # per workbook; one of the large benchmark takes about 3 s
 _OUTPUT_SUFFIXES = (DRAFT, PDF, FILLED, MARKED, FINDINGS_TXT, FINDINGS_JSON, CRASH)
 
 
@@ -78,12 +82,14 @@ def run_batch(
     worker: Callable[..., BatchItem] | None = None,
     stages: Stages = DEFAULT_STAGES,
     pdf: bool = False,
+    seconds: float | None = DEFAULT_SECONDS,
 ) -> BatchResult:
     """Process every workbook of `folder` into `out_dir`, then write the recap there; with
     `pdf`, each draft as PDF too (through LibreOffice, each conversion in its own profile).
 
     `worker` replaces process_one (tests use it to simulate a worker that dies); `stages`
-    replaces steps of the pipeline inside it (a compute that raises).
+    replaces steps of the pipeline inside it (a compute that raises). A workbook that takes
+    longer than `seconds` fails alone with that reason (None: no limit).
     """
     worker = worker or process_one
     folder, out_dir = Path(folder), Path(out_dir)
@@ -107,12 +113,12 @@ def run_batch(
 
     if workers == 1:
         for task in tasks:
-            done(worker(*task))
+            done(within_time(worker, seconds, *task))
     else:
-        for task in _in_pool(worker, tasks, workers, done):
+        for task in _in_pool(worker, seconds, tasks, workers, done):
             # the pool broke (a worker killed by the system, e.g. out of memory): every
             # unfinished workbook runs again in a pool of its own, so only the culprit fails
-            lost = _in_pool(worker, [task], 1, done)
+            lost = _in_pool(worker, seconds, [task], 1, done)
             for path, out, *_ in lost:
                 done(BatchItem(Path(path).name, Path(out).name, reason=_KILLED))
     order = {path.name: i for i, (path, _) in enumerate(jobs)}
@@ -134,6 +140,7 @@ Task = tuple[str, str, str | None, Stages, bool]  # (workbook, out folder, templ
 
 def _in_pool(
     worker: Callable[..., BatchItem],
+    seconds: float | None,
     tasks: list[Task],
     workers: int,
     done: Callable[[BatchItem], None],
@@ -141,13 +148,55 @@ def _in_pool(
     """Run tasks in a process pool, reporting each finished item; return the tasks lost."""
     lost: list[Task] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(worker, *task): task for task in tasks}
+        futures = {pool.submit(within_time, worker, seconds, *task): task for task in tasks}
         for future in as_completed(futures):
             try:
                 done(future.result())
             except BrokenProcessPool:
                 lost.append(futures[future])
     return lost
+
+
+_HARD_GRACE = 30.0  # past the limit, a worker stuck where the alarm cannot reach it is ended
+
+
+def within_time(
+    worker: Callable[..., BatchItem], seconds: float | None, *task: object
+) -> BatchItem:
+    """`worker(*task)`, failed alone with a reason when it runs past `seconds`.
+
+    An alarm interrupts the work between two Python steps (its temporary files are removed on
+    the way out); a pool worker stuck inside a library past a further grace period ends itself,
+    and the pool reruns only that workbook. Windows has no alarm: there, no limit.
+    """
+    if not seconds or not hasattr(signal, "setitimer"):
+        return worker(*task)
+    hard = None
+    if multiprocessing.parent_process() is not None:  # a pool worker, never the command itself
+        hard = threading.Timer(seconds + _HARD_GRACE, os._exit, (70,))
+        hard.daemon = True
+        hard.start()
+    previous = signal.signal(signal.SIGALRM, _past_time)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return worker(*task)
+    except BatchTimeLimit:
+        path, out = Path(str(task[0])), Path(str(task[1]))
+        reason = (
+            f"dihentikan setelah {seconds:g} detik (batas per buku kerja, --batas-detik); buku "
+            "kerja LKjIP biasa selesai dalam beberapa detik: hapus baris, sheet atau gambar yang "
+            "tidak perlu lalu coba lagi"
+        )
+        return BatchItem(path.name, out.name, status=FAILED, reason=reason)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if hard is not None:
+            hard.cancel()
+
+
+def _past_time(_signum: int, _frame: object) -> None:
+    raise BatchTimeLimit
 
 
 def process_one(

@@ -59,6 +59,7 @@ from lkjip_xl.contract.schema import (
     setting,
 )
 from lkjip_xl.read.anggaran import read_budget
+from lkjip_xl.read.bounds import sheet_name_findings
 from lkjip_xl.read.gambar import read_pictures
 from lkjip_xl.read.hierarchy import rolled_up
 from lkjip_xl.read.kinds import parse_year
@@ -147,6 +148,9 @@ def carry_forward(source: str | Path, output: str | Path) -> CarryForward:
     refuse_overwrite(output, source)
     findings: list[Finding] = []
     with XlsxSource(source) as src:
+        findings.extend(sheet_name_findings(src.sheet_names))  # its free sheets are copied
+        if has_errors(findings):
+            return CarryForward(None, None, findings=findings)
         sheets = ContractSheets(src, findings)
         identity_table = sheets.table(IDENTITY_SHEET)
         prefill, year = _identity(identity_table, findings) if identity_table else ({}, None)

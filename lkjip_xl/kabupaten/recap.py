@@ -18,6 +18,7 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook as XlsxWorkbook
 from xlsxwriter.worksheet import Worksheet
 
+from lkjip_xl.base.cell_text import as_cell_text
 from lkjip_xl.base.files import atomic_path
 from lkjip_xl.base.formatting import fmt_number, fmt_percent, fmt_rupiah
 from lkjip_xl.contract.schema import normalize
@@ -160,7 +161,7 @@ _FIXED = [  # header, width, RecapRow attribute, format name
 def write_recap_xlsx(rows: list[RecapRow], path: Path) -> Path:
     ikus = iku_columns(rows)
     with atomic_path(path) as tmp:
-        wb = xlsxwriter.Workbook(str(tmp))
+        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False})
         try:
             _write_xlsx(wb, rows, ikus)
         finally:
@@ -193,7 +194,7 @@ def _write_xlsx(wb: XlsxWorkbook, rows: list[RecapRow], ikus: list[str]) -> None
     ws = wb.add_worksheet("Rekap")
     headers = [h for h, *_ in _FIXED] + [f"Capaian: {name}" for name in ikus] + ["Masalah Utama"]
     first = 2  # rows 0-1: title and note
-    ws.write(0, 0, _title(rows), fmt["title"])
+    ws.write_string(0, 0, as_cell_text(_title(rows)), fmt["title"])
     ws.write(
         1,
         0,
@@ -201,8 +202,8 @@ def _write_xlsx(wb: XlsxWorkbook, rows: list[RecapRow], ikus: list[str]) -> None
         "baris merah muda = buku kerja masih ada kesalahan.",
         fmt["note"],
     )
-    for col, header in enumerate(headers):
-        ws.write_string(first, col, header, fmt["header"])
+    for col, header in enumerate(headers):  # IKU names come from the workbooks
+        ws.write_string(first, col, as_cell_text(header), fmt["header"])
     for col, (_, width, _, _) in enumerate(_FIXED):
         ws.set_column(col, col, width)
     ws.set_column(len(_FIXED), len(_FIXED) + len(ikus) - 1, 14)
@@ -331,8 +332,8 @@ def _cell(ws: Worksheet, r: int, c: int, value: object, cell_format: Format | No
         ws.write_blank(r, c, None, cell_format)
     elif isinstance(value, int | float):
         ws.write_number(r, c, value, cell_format)
-    else:
-        ws.write_string(r, c, str(value), cell_format)
+    else:  # a kecamatan's text stays text ('=1+1' too), without characters XML cannot hold
+        ws.write_string(r, c, as_cell_text(value), cell_format)
 
 
 def _col(header: str) -> int:

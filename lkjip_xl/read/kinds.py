@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from lkjip_xl.base.cell_text import without_control_characters
 from lkjip_xl.base.errors import BadValue, NotANumber
 from lkjip_xl.contract.measure import Measure
 from lkjip_xl.contract.schema import Column, Kind
@@ -21,13 +22,14 @@ from lkjip_xl.read.numbers import cell_measure, cell_number
 Parser = Callable[[object, str | None, Column], Any]  # (value, number format, column) → value
 
 # The draft marks caption numbers and spliced tables with private-use characters
-# (report/markers.py); removing them here means no cell can forge one.
+# (report/markers.py); removing them here means no cell can forge one. Control characters
+# (a cell's `_x0001_`) are removed too: no document or workbook could hold them later.
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
 def strip_markers(text: str) -> str:
-    """Text from a cell or sheet name without private-use characters (see above)."""
-    return _PRIVATE_USE.sub("", text)
+    """Text from a cell or sheet name without private-use or control characters (see above)."""
+    return without_control_characters(_PRIVATE_USE.sub("", text))
 
 
 def text_of(value: object) -> str:

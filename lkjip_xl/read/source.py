@@ -23,6 +23,7 @@ from python_calamine import CalamineWorkbook
 
 from lkjip_xl.base.errors import WorkbookUnreadable
 from lkjip_xl.contract.cells import parse_a1
+from lkjip_xl.read.bounds import CellBudget, check_package, check_sheet
 from lkjip_xl.read.ods_source import OdsSheetFacts, scan_ods
 
 MAX_UNPACKED_BYTES = 400 * 2**20  # the 10,000-respondent benchmark workbook unpacks to ~30 MB
@@ -90,6 +91,7 @@ def sniff(path: str | Path) -> WorkbookKind:
             f"{MAX_UNPACKED_BYTES // 2**20} MB). Hapus sheet yang tidak diperlukan lalu simpan ulang."
         )
     if "xl/workbook.xml" in names:
+        check_package(p.name, infos)  # parts, part sizes, parts every Excel writes (bounds.py)
         return "xlsx"
     if mimetype.strip() == ODS_MIMETYPE and "content.xml" in names:
         if b"encryption-data" in manifest:
@@ -190,6 +192,7 @@ class XlsxSource:
         self._hidden = {
             m.name for m in self._wb.sheets_metadata if str(m.visible).split(".")[-1] != "Visible"
         }
+        self._budget = CellBudget()
         self._ods: dict[str, OdsSheetFacts] | None = None
         if self.kind == "xlsx":
             self._sheet_paths = self._map_sheet_paths()
@@ -214,6 +217,9 @@ class XlsxSource:
         self.close()
 
     def grid(self, title: str) -> Grid:
+        xml = self._sheet_xml(title) if self.kind == "xlsx" else b""
+        if self.kind == "xlsx":  # .ods: bounded by MAX_UNPACKED_BYTES only (content.xml)
+            check_sheet(title, xml, self._budget)  # before calamine sizes its grid (bounds.py)
         try:
             rows = self._wb.get_sheet_by_name(title).to_python(skip_empty_area=False)
         except Exception as exc:
@@ -234,7 +240,7 @@ class XlsxSource:
             ]
             for row in rows
         ]
-        facts = self._facts(title)
+        facts = self._facts(title, xml)
         for (r, c), err in facts.errors.items():
             while len(values) < r:
                 values.append([])
@@ -247,7 +253,7 @@ class XlsxSource:
             title, values, facts.percent, facts.uncached, facts.merged, self.is_hidden(title)
         )
 
-    def _facts(self, title: str) -> _SheetFacts:
+    def _facts(self, title: str, xml: bytes) -> _SheetFacts:
         if self.kind == "ods":
             if self._ods is None:
                 self._ods = scan_ods(self._zip.read("content.xml"))
@@ -256,7 +262,6 @@ class XlsxSource:
                 return _SheetFacts(set(), set(), {}, ())
             errors = {pos: CellError(v, f) for pos, (v, f) in ods.errors.items()}
             return _SheetFacts(ods.percent, ods.uncached, errors, ods.merged)
-        xml = self._sheet_xml(title)
         uncached, errors = _scan_formulas(xml)
         return _SheetFacts(self._percent_cells(xml), uncached, errors, _merged(xml))
 

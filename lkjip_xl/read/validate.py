@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from lkjip_xl.base.errors import SheetTooLarge
 from lkjip_xl.contract.findings import Finding, has_errors, sort_key
 from lkjip_xl.contract.records import Identity, Workbook
 from lkjip_xl.contract.schema import IDENTITY_SHEET
+from lkjip_xl.read.bounds import sheet_name_findings
 from lkjip_xl.read.checks import check
 from lkjip_xl.read.checks_v2 import check_v2
 from lkjip_xl.read.identity import read_identity
@@ -50,8 +52,12 @@ class ReadResult:
 def read_workbook(path: str | Path) -> ReadResult:
     """Read and check the workbook at `path`. Raises WorkbookUnreadable when it is no workbook."""
     with XlsxSource(path) as source:
-        workbook, findings = read_model(source)
-        identity = workbook.identity if workbook is not None else _identity_only(source)
+        try:
+            workbook, findings = read_model(source)
+            identity = workbook.identity if workbook is not None else _identity_only(source)
+        except SheetTooLarge as exc:  # refused before its cells were read (bounds.py)
+            return ReadResult(None, [f for f in [exc.finding] if isinstance(f, Finding)], None)
+        findings.extend(sheet_name_findings(source.sheet_names))
     if workbook is not None:
         findings.extend(check(workbook))
         findings.extend(check_v2(workbook))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import io
 import marshal
+import re
 import sys
 from collections.abc import Mapping, MutableMapping, Sequence
 from pathlib import Path
@@ -26,9 +27,13 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, Template, TemplateError, meta
 from jinja2.nodes import Template as TemplateNode
-from jinja2.sandbox import SandboxedEnvironment
 
-from lkjip_xl.base.errors import TemplateProblem, UnknownNames
+from lkjip_xl.base.errors import (
+    TemplateLimit,
+    TemplateMemoryLimit,
+    TemplateProblem,
+    UnknownNames,
+)
 from lkjip_xl.base.files import atomic_path, refuse_overwrite
 from lkjip_xl.calc import Results
 from lkjip_xl.contract.records import Workbook
@@ -38,6 +43,8 @@ from lkjip_xl.report.chart_placeholder import DrawnChart, NativeChart
 from lkjip_xl.report.charts import CHARTS, draw_charts
 from lkjip_xl.report.context import build_context
 from lkjip_xl.report.numbering import number_captions
+from lkjip_xl.report.render_limits import render_limits
+from lkjip_xl.report.sandbox import SANDBOX_VERSION, PlainDataEnvironment
 
 DEFAULT_TEMPLATE = (
     Path(__file__).resolve().parent.parent.parent / "docx_templates" / "lkjip_standar.docx"
@@ -57,8 +64,10 @@ def _packaged_template() -> Path:
     return packaged if packaged.is_file() else DEFAULT_TEMPLATE
 
 
-class _CheckedEnvironment(SandboxedEnvironment):
-    """Sandboxed, strict and autoescaped; refuses a template part that reads unknown names.
+class _CheckedEnvironment(PlainDataEnvironment):
+    """Sandboxed (plain data only), strict and autoescaped; refuses a template part that reads
+    unknown names (Jinja's globals are gone, so `range` or `lipsum` are unknown names too) or
+    loads another template.
 
     docxtpl hands each part (body, headers, footers) to from_string; the names are checked on
     the same parse that is then compiled, so the check costs nothing extra. What a part compiles
@@ -77,10 +86,12 @@ class _CheckedEnvironment(SandboxedEnvironment):
     ) -> Template:
         if not isinstance(source, str):
             return self._checked(source, globals, template_class)
+        self.source = source
         name = template_cache.entry_name("jinja", _COMPILE_CONTEXT, source)
         compiled = _unmarshal(template_cache.load(name))
-        if compiled is None:
+        if compiled is None:  # checked before it is stored: a cached entry passed the checks
             ast = self.parse(source)
+            self.refuse_loading(ast)
             compiled = (frozenset(meta.find_undeclared_variables(ast)), self.compile(ast))
             template_cache.store(name, marshal.dumps((tuple(sorted(compiled[0])), compiled[1])))
         names, code = compiled
@@ -96,6 +107,7 @@ class _CheckedEnvironment(SandboxedEnvironment):
         globals: MutableMapping[str, Any] | None,  # noqa: A002
         template_class: type[Template] | None,
     ) -> Template:
+        self.refuse_loading(ast)
         missing = meta.find_undeclared_variables(ast) - self.known
         if missing:
             raise UnknownNames(missing)
@@ -104,7 +116,7 @@ class _CheckedEnvironment(SandboxedEnvironment):
 
 # what shapes the compiled code besides the source: the versions, and this environment's kind
 _COMPILE_CONTEXT = (
-    f"{sys.version}|jinja2 {jinja2.__version__}|sandboxed, strict, autoescaped|"
+    f"{sys.version}|jinja2 {jinja2.__version__}|plain data {SANDBOX_VERSION}, strict, autoescaped|"
     f"{_CheckedEnvironment.__module__}"
 )
 
@@ -139,7 +151,7 @@ class _CachedTemplate(DocxTemplate):  # type: ignore[misc]  # docxtpl is untyped
 _PATCH_CONTEXT = f"docxtpl {getattr(docxtpl, '__version__', '?')}"
 
 
-def jinja_env(known: frozenset[str] = frozenset()) -> SandboxedEnvironment:
+def jinja_env(known: frozenset[str] = frozenset()) -> PlainDataEnvironment:
     return _CheckedEnvironment(known)
 
 
@@ -191,7 +203,8 @@ def render_document(
     env = jinja_env(frozenset(context))
     _mark_placeholders(tpl.get_docx())
     try:
-        tpl.render(context, jinja_env=env, autoescape=True)
+        with render_limits():
+            tpl.render(context, jinja_env=env, autoescape=True)
     except UnknownNames as exc:
         raise TemplateProblem(
             f"Templat '{path.name}' memakai nama yang tidak dikenal: {exc}. Periksa ejaan tag "
@@ -199,6 +212,15 @@ def render_document(
         ) from exc
     except TemplateError as exc:
         raise TemplateProblem(_template_error(path, exc)) from exc
+    except TemplateLimit as exc:
+        raise TemplateProblem(_failure(path, env, exc, exc.reason)) from exc
+    except RecursionError as exc:  # a macro that calls itself without end
+        raise TemplateProblem(_failure(path, env, exc, "memanggil makro tanpa akhir")) from exc
+    except MemoryError as exc:
+        raise TemplateProblem(_failure(path, env, exc, TemplateMemoryLimit.reason)) from exc
+    except Exception as exc:  # 1/0, a number too large for a float…: the template's doing
+        reason = f"gagal dihitung ({type(exc).__name__}: {str(exc)[:120]})"
+        raise TemplateProblem(_failure(path, env, exc, reason)) from exc
     number_captions(tpl.docx)
     _update_fields_on_open(tpl.docx)
     return tpl
@@ -245,10 +267,52 @@ def _table_style_id(tpl: DocxTemplate) -> str:
         return "TableGrid"
 
 
+def _failure(path: Path, env: PlainDataEnvironment, exc: BaseException, reason: str) -> str:
+    """One sentence: the template, what went wrong, and the text around where it happened."""
+    around = env.place(_template_line(exc))
+    where = f" di sekitar: «{around[:200]}»" if around else ""
+    return (
+        f"Templat '{path.name}' tidak dapat dipakai: templat {reason}{where}. Perbaiki tag "
+        "{{ … }}/{% … %} di bagian itu atau pakai templat bawaan."
+    )
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The line of the template (Jinja's rewritten traceback names it `<template>`) last run."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
 def _template_error(path: Path, exc: TemplateError) -> str:
     around = " / ".join(line.strip() for line in getattr(exc, "docx_context", []) if line.strip())
     where = f" di sekitar: «{around[:200]}»" if around else ""
-    return f"Templat '{path.name}' tidak dapat dipakai: {exc}{where}."
+    said = _in_indonesian(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    return f"Templat '{path.name}' tidak dapat dipakai: {said.rstrip('.')}{where}."
+
+
+_JINJA_SAYS = (
+    (re.compile(r"No filter named '(\w+)'.*"), r"filter '|\1' tidak tersedia di templat"),
+    (re.compile(r"No test named '(\w+)'.*"), r"uji 'is \1' tidak tersedia di templat"),
+    (re.compile(r"'(\w+)' is undefined"), r"nama '\1' tidak dikenal"),
+    (re.compile(r"'.*' has no attribute '(\w+)'"), r"'\1' tidak ada di data itu"),
+    (
+        re.compile(r"(unexpected .*|expected token .*|Encountered unknown tag .*)"),
+        r"tag ditulis salah (\1)",
+    ),
+)
+
+
+def _in_indonesian(said: str) -> str:
+    """Jinja's usual messages in the user's language (the rest are shown as Jinja wrote them)."""
+    for pattern, replacement in _JINJA_SAYS:
+        if pattern.fullmatch(said):
+            return pattern.sub(replacement, said)
+    return said
 
 
 def _update_fields_on_open(document: Document) -> None:

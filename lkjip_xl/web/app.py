@@ -30,6 +30,7 @@ from lkjip_xl.base.errors import (
     ConverterMissing,
     LkjipError,
     PdfNotMade,
+    ServerBusy,
     UploadRefused,
     WorkbookUnreadable,
 )
@@ -40,12 +41,16 @@ from lkjip_xl.contract.schema import ALL_SHEETS, normalize
 from lkjip_xl.pipeline import DEFAULT_STAGES, Stages, Wanted
 from lkjip_xl.read.validate import ReadResult
 from lkjip_xl.report.charts import CHARTS, PAGE_CHARTS
+from lkjip_xl.web.access import install as install_password
+from lkjip_xl.web.isolated import DEFAULT_LIMITS, ChildLimits, run_isolated
+from lkjip_xl.web.isolated import warm_up as warm_up_children
 from lkjip_xl.web.result_store import DOCX, PDF, XLSX, Download, ResultStore
 from lkjip_xl.web.svg_charts import svg
 
 log = logging.getLogger(__name__)
 UPLOAD_FIELD = "berkas"
 DEFAULT_LIMIT_MB = 20
+DEFAULT_UPLOAD_SLOTS = 24  # uploads in progress at once (the rest get a 'busy' page)
 
 
 def create_app(
@@ -54,10 +59,18 @@ def create_app(
     store: ResultStore | None = None,
     stages: Stages = DEFAULT_STAGES,
     pdf: bool | None = None,
+    password: str | None = None,
+    limits: ChildLimits = DEFAULT_LIMITS,
+    upload_slots: int = DEFAULT_UPLOAD_SLOTS,
 ) -> Flask:
     """The staff page's Flask app. `stages` replaces steps of the pipeline (tests); `pdf`
-    offers the PDF download (None: when LibreOffice is installed)."""
+    offers the PDF download (None: when LibreOffice is installed); `password` is the office
+    password (None: none asked); each upload runs in a child process under `limits`, at most
+    `upload_slots` at a time (keep it below the server's threads: the page must stay served)."""
     app = Flask(__name__)
+    install_password(app, password)
+    warm_up_children()
+    uploads = threading.BoundedSemaphore(max(1, upload_slots))
     offer_pdf = api.find_converter() is not None if pdf is None else pdf
     app.config["MAX_CONTENT_LENGTH"] = limit_mb * 2**20
     app.config["LIMIT_MB"] = limit_mb
@@ -94,12 +107,12 @@ def create_app(
 
     @app.post("/periksa")
     def check() -> ResponseReturnValue:
-        with busy, _received(keep_uploads) as (path, original):
+        with _admitted(uploads), busy, _received(keep_uploads) as (path, original):
             draft, filled = path.with_name("draf.docx"), path.with_name("terisi.xlsx")
             marked = path.with_name("ditandai.xlsx")
             wanted = Wanted(draft=draft, filled=filled, marked=marked)
             try:
-                done = api.process(path, wanted, stages)
+                done = run_isolated(api.process, path, wanted, stages, limits=limits)
             except WorkbookUnreadable as exc:
                 return _unreadable(exc, original)
             result = done.read
@@ -137,10 +150,10 @@ def create_app(
 
     @app.post("/tahun-berikutnya")
     def next_year() -> ResponseReturnValue:
-        with busy, _received(keep_uploads) as (path, original):
+        with _admitted(uploads), busy, _received(keep_uploads) as (path, original):
             out = path.with_name("tahun_berikutnya.xlsx")
             try:
-                carried = api.carry_forward(path, out)
+                carried = run_isolated(api.carry_forward, path, out, limits=limits)
             except WorkbookUnreadable as exc:
                 return _unreadable(exc, original)
             if not carried.ok:
@@ -190,6 +203,11 @@ def create_app(
         )
         return render_template("pesan.html", title="Berkas terlalu besar", text=text), 413
 
+    @app.errorhandler(ServerBusy)
+    def server_busy(exc: Exception) -> ResponseReturnValue:
+        page = render_template("pesan.html", title="Server sibuk", text=str(exc))
+        return page, 503, {"Retry-After": "10"}
+
     @app.errorhandler(UploadRefused)
     def refused(exc: Exception) -> ResponseReturnValue:
         return render_template(
@@ -237,6 +255,20 @@ def create_app(
 
 
 # --- uploads ---------------------------------------------------------------------------------
+
+
+@contextmanager
+def _admitted(uploads: threading.BoundedSemaphore) -> Iterator[None]:
+    """A slot for one upload, or a 'busy' page at once: a waiting upload would hold one of the
+    server's threads, and enough of them would leave none for the page itself."""
+    if not uploads.acquire(blocking=False):
+        raise ServerBusy(
+            "Server sedang memeriksa banyak buku kerja sekaligus. Tunggu sebentar lalu unggah lagi."
+        )
+    try:
+        yield
+    finally:
+        uploads.release()
 
 
 @contextmanager

@@ -20,6 +20,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
+from lkjip_xl.base.cell_text import as_cell_text
 from lkjip_xl.base.errors import TemplateWriteError
 from lkjip_xl.base.files import atomic_path
 from lkjip_xl.contract.records import Picture
@@ -70,7 +71,9 @@ def write_template(
     (free 'Tabel' sheets, their merges kept).
     """
     with atomic_path(path) as tmp:
-        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False})
+        wb = xlsxwriter.Workbook(
+            str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False}
+        )
         try:
             _TemplateBuilder(wb, prefill or {}, rows or {}, extra_sheets).build()
         finally:
@@ -391,8 +394,8 @@ def _write_value(
         ws.write_datetime(row, col, value, cell_format)
     elif isinstance(value, dt.date):
         ws.write_datetime(row, col, dt.datetime.combine(value, dt.time()), cell_format)
-    else:
-        ws.write_string(row, col, str(value), cell_format)
+    else:  # text stays text ('=HYPERLINK(…)' too), without characters XML cannot hold
+        ws.write_string(row, col, as_cell_text(value), cell_format)
 
 
 def _default_years(prefill: Mapping[str, object]) -> list[int]:
