@@ -60,11 +60,13 @@ __all__ = [
     "find_converter",
     "find_workbooks",
     "process",
+    "pk_workbook",
     "read_workbook",
     "render_report",
     "report_workbook",
     "results_to_dict",
     "run_batch",
+    "triwulan_workbook",
     "write_filled_copy",
     "write_marked_copy",
     "write_template",
@@ -113,3 +115,24 @@ def report_workbook(
     if done.pdf_problem is not None:
         raise done.pdf_problem
     return done.read
+
+
+def pk_workbook(
+    path: str | Path, folder: str | Path, pdf: bool = False, stages: Stages = DEFAULT_STAGES
+) -> Processed:
+    """Write every Perjanjian Kinerja of a workbook to `folder` (one .docx per pejabat and the
+    combined one; asked, their PDFs). Realisasi are not needed: it works in January."""
+    return process(path, Wanted(pk=Path(folder), documents_pdf=pdf), stages)
+
+
+def triwulan_workbook(
+    path: str | Path,
+    quarter: int,
+    output: str | Path,
+    pdf: bool = False,
+    stages: Stages = DEFAULT_STAGES,
+) -> Processed:
+    """Write the monitoring report of `quarter` (1 … 4); a quarter without realisasi in
+    `Rencana Aksi` is an error at the cells to fill, and nothing is written."""
+    wanted = Wanted(triwulan=Path(output), quarter=quarter, documents_pdf=pdf)
+    return process(path, wanted, stages)

@@ -164,6 +164,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     r.add_argument("--pdf", action="store_true", help=_PDF_HELP)
     r.set_defaults(func=_cmd_report)
+
+    k = sub.add_parser(
+        "pk",
+        help="tulis Perjanjian Kinerja camat dan setiap pejabat (bisa Januari, tanpa realisasi)",
+    )
+    k.add_argument("workbook")
+    k.add_argument("-o", "--output", required=True, help="folder keluaran (.docx per pejabat)")
+    k.add_argument("--pdf", action="store_true", help="tulis juga PDF tiap dokumen")
+    k.set_defaults(func=_cmd_pk)
+
+    w = sub.add_parser("triwulan", help="tulis laporan pemantauan Rencana Aksi satu triwulan")
+    w.add_argument("workbook")
+    w.add_argument("--tw", type=int, choices=[1, 2, 3, 4], required=True, help="triwulan 1–4")
+    w.add_argument("-o", "--output", required=True, help="berkas .docx keluaran")
+    w.add_argument("--pdf", action="store_true", help="tulis juga PDF laporan")
+    w.set_defaults(func=_cmd_triwulan)
     return p
 
 
@@ -326,6 +342,34 @@ def _cmd_report(args: argparse.Namespace) -> int:
         done.read, "Draf tidak ditulis karena masih ada kesalahan di buku kerja.", written
     )
     if done.pdf_problem is not None:  # the draft is written; say what the PDF needs
+        print(str(done.pdf_problem), file=sys.stderr)
+        return done.pdf_problem.exit_code
+    return status
+
+
+def _cmd_pk(args: argparse.Namespace) -> int:
+    done = api.pk_workbook(args.workbook, args.output, pdf=args.pdf)
+    written = "\n".join(f"  {p}" for p in done.written)
+    return _documents_output(
+        done,
+        "Perjanjian Kinerja tidak ditulis karena masih ada kesalahan di buku kerja.",
+        f"Perjanjian Kinerja ditulis ke {args.output}:\n{written}",
+    )
+
+
+def _cmd_triwulan(args: argparse.Namespace) -> int:
+    done = api.triwulan_workbook(args.workbook, args.tw, args.output, pdf=args.pdf)
+    written = "\n".join(f"  {p}" for p in done.written)
+    return _documents_output(
+        done,
+        f"Laporan triwulan {args.tw} tidak ditulis karena masih ada kesalahan di buku kerja.",
+        f"Laporan pemantauan triwulan {args.tw} ditulis:\n{written}",
+    )
+
+
+def _documents_output(done: api.Processed, refused: str, written: str) -> int:
+    status = _report_output(done.read, refused, written)
+    if done.pdf_problem is not None:  # the .docx are written; say what the PDF needs
         print(str(done.pdf_problem), file=sys.stderr)
         return done.pdf_problem.exit_code
     return status

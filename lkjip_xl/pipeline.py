@@ -17,6 +17,7 @@ from lkjip_xl.base.errors import PdfNotMade
 from lkjip_xl.calc import Results, compute
 from lkjip_xl.contract.findings import Finding
 from lkjip_xl.contract.records import Workbook
+from lkjip_xl.read.readiness import for_quarter, for_report, without_realisasi_gaps
 from lkjip_xl.read.validate import ReadResult, read_workbook
 
 
@@ -44,6 +45,18 @@ def _convert(draft: Path, pdf: Path) -> Path:
     return convert_to_pdf(draft, pdf)
 
 
+def _pk(workbook: Workbook, results: Results, folder: Path) -> list[Path]:
+    from lkjip_xl.report.documents import render_pk
+
+    return render_pk(workbook, results, folder)
+
+
+def _triwulan(workbook: Workbook, results: Results, quarter: int, output: Path) -> Path:
+    from lkjip_xl.report.documents import render_triwulan
+
+    return render_triwulan(workbook, results, quarter, output)
+
+
 @dataclass(frozen=True)
 class Stages:
     """The functions each step calls; the defaults are the tool's own."""
@@ -54,6 +67,8 @@ class Stages:
     fill: Callable[[Workbook, Results, Path, Path], Path] = _fill
     mark: Callable[[Path, Path, list[Finding]], Path] = _mark
     convert: Callable[[Path, Path], Path] = _convert  # draft .docx → PDF (LibreOffice)
+    pk: Callable[[Workbook, Results, Path], list[Path]] = _pk  # the PK documents → folder
+    triwulan: Callable[[Workbook, Results, int, Path], Path] = _triwulan
 
 
 DEFAULT_STAGES = Stages()
@@ -69,6 +84,15 @@ class Wanted:
     marked: Path | None = None
     template: Path | None = None  # the Word template of the draft (None: the tool's own)
     pdf: Path | None = None  # the draft as PDF too (needs `draft`, and LibreOffice)
+    pk: Path | None = None  # a folder: every Perjanjian Kinerja, one .docx each + the combined
+    quarter: int | None = None  # 1 … 4: the quarter of `triwulan`
+    triwulan: Path | None = None  # the quarterly monitoring report of `quarter`
+    documents_pdf: bool = False  # the PK and quarterly documents as PDF too, beside each .docx
+
+    @property
+    def year_end(self) -> bool:
+        """Whether an output needs the year's realisasi (the draft, the filled copy)."""
+        return self.draft is not None or self.filled is not None
 
 
 @dataclass
@@ -88,7 +112,7 @@ class Processed:
 def process(path: str | Path, wanted: Wanted, stages: Stages = DEFAULT_STAGES) -> Processed:
     """Read and check `path`, then write what `wanted` asks for. Raises only LkjipError (and bugs)."""
     source = Path(path)
-    read = stages.read(source)
+    read = _for_outputs(stages.read(source), wanted)
     outcome = Processed(read)
     if not read.ok or read.workbook is None:
         if wanted.marked is not None and (read.workbook is not None or read.findings):
@@ -101,6 +125,16 @@ def process(path: str | Path, wanted: Wanted, stages: Stages = DEFAULT_STAGES) -
         outcome.written.append(draft)
     if wanted.filled is not None:
         outcome.written.append(stages.fill(read.workbook, outcome.results, source, wanted.filled))
+    documents = []
+    if wanted.pk is not None:
+        documents += stages.pk(read.workbook, outcome.results, wanted.pk)
+    if wanted.triwulan is not None and wanted.quarter is not None:
+        documents.append(
+            stages.triwulan(read.workbook, outcome.results, wanted.quarter, wanted.triwulan)
+        )
+    outcome.written.extend(documents)
+    if wanted.documents_pdf:
+        _pdfs(documents, stages, outcome)
     if wanted.pdf is not None and draft is not None:
         # last: without LibreOffice the draft and the filled copy are written all the same
         try:
@@ -108,3 +142,30 @@ def process(path: str | Path, wanted: Wanted, stages: Stages = DEFAULT_STAGES) -
         except PdfNotMade as exc:
             outcome.pdf_problem = exc
     return outcome
+
+
+def _pdfs(documents: list[Path], stages: Stages, outcome: Processed) -> None:
+    """Each document's PDF beside it; the first converter problem stops the rest."""
+    for doc in documents:
+        try:
+            outcome.written.append(stages.convert(doc, doc.with_suffix(".pdf")))
+        except PdfNotMade as exc:
+            outcome.pdf_problem = exc
+            return
+
+
+def _for_outputs(read: ReadResult, wanted: Wanted) -> ReadResult:
+    """The findings that matter for what is wanted: the year-end draft needs realisasi; the PK
+    (January) and the quarterly report do not, but the quarterly one needs its quarter's."""
+    wb = read.workbook
+    if wb is None:
+        return read
+    if wanted.year_end:
+        findings = for_report(wb, read.findings)
+    elif wanted.pk is not None or wanted.triwulan is not None:
+        findings = without_realisasi_gaps(wb, read.findings)
+    else:
+        return read
+    if wanted.triwulan is not None and wanted.quarter is not None:
+        findings += for_quarter(wb, wanted.quarter)
+    return ReadResult(wb, findings)

@@ -77,3 +77,15 @@ def _sum(measures: Sequence[Measure]) -> Measure:
     """The sum of the quarters given so far; not available until one is."""
     numbers = [m.number for m in measures if m.number is not None]
     return Measure(number=sum(numbers)) if numbers else NOT_AVAILABLE
+
+
+def progress(line: ActionPlanLine, quarter: int, settings: Settings) -> Capaian:
+    """How far an action row has come to the end of `quarter`, against its annual target: the
+    running total (per triwulan) or the level reached (kumulatif) over the year's target."""
+    figures = line.quarters[quarter - 1]
+    return capaian(line.annual, figures.realisasi_to_date, line.polarity, settings)
+
+
+def quarter_name(quarter: int) -> str:
+    """1 → 'I' … 4 → 'IV'."""
+    return ("I", "II", "III", "IV")[quarter - 1]
