@@ -134,6 +134,17 @@ def _parser() -> argparse.ArgumentParser:
         "--proses", type=int, metavar="N", help="jumlah proses paralel (bawaan: jumlah inti CPU)"
     )
     b.add_argument("--pdf", action="store_true", help=_PDF_HELP)
+    b.add_argument(
+        "--pk",
+        action="store_true",
+        help="tulis Perjanjian Kinerja tiap kecamatan (folder PK/), bukan draf LKjIP",
+    )
+    b.add_argument(
+        "--tw",
+        type=int,
+        choices=[1, 2, 3, 4],
+        help="tulis laporan pemantauan triwulan ini tiap kecamatan, bukan draf LKjIP",
+    )
     b.set_defaults(func=_cmd_batch)
 
     s = sub.add_parser(
@@ -248,8 +259,16 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             bar.set_postfix_str(item.source[:30])
             bar.update(1)
 
+        from lkjip_xl.kabupaten.batch import Documents
+
         result = api.run_batch(
-            args.folder, args.output, args.template, args.proses, on_done=done, pdf=args.pdf
+            args.folder,
+            args.output,
+            args.template,
+            args.proses,
+            on_done=done,
+            pdf=args.pdf,
+            documents=Documents(pk=args.pk, quarter=args.tw),
         )
     print(batch_summary(result, args.output))
     if result.failed:

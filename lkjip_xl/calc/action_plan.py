@@ -57,7 +57,9 @@ def _quarters(
         target = row.targets[q - 1] if len(row.targets) >= q else NOT_AVAILABLE
         real = row.realisasi[q - 1] if len(row.realisasi) >= q else NOT_AVAILABLE
         if mode == PER_QUARTER:
-            t_to_date, r_to_date = _sum(row.targets[:q]), _sum(row.realisasi[:q])
+            # a quarter not yet reported has no running total (not the total of those before)
+            t_to_date = _sum(row.targets[:q]) if target.available else NOT_AVAILABLE
+            r_to_date = _sum(row.realisasi[:q]) if real.available else NOT_AVAILABLE
         else:
             t_to_date, r_to_date = target, real
         out.append(

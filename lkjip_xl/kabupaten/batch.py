@@ -34,6 +34,21 @@ DRAFT, FILLED, MARKED = "_draf_LKjIP.docx", "_terisi.xlsx", "_ditandai.xlsx"
 PDF = "_draf_LKjIP.pdf"
 FINDINGS_TXT, FINDINGS_JSON, CRASH = "_temuan.txt", "_temuan.json", "_galat.txt"
 _OUTPUT_SUFFIXES = (DRAFT, PDF, FILLED, MARKED, FINDINGS_TXT, FINDINGS_JSON, CRASH)
+PK_FOLDER = "PK"  # <out>/<name>/PK/: the Perjanjian Kinerja documents
+QUARTERLY = "_triwulan_{quarter}.docx"  # the monitoring report of one quarter
+
+
+@dataclass(frozen=True)
+class Documents:
+    """The documents of the year a batch writes instead of the draft: the Perjanjian Kinerja
+    (January: no realisasi needed) and/or the monitoring report of one quarter."""
+
+    pk: bool = False
+    quarter: int | None = None
+
+    @property
+    def any(self) -> bool:
+        return self.pk or self.quarter is not None
 
 
 @dataclass
@@ -72,12 +87,14 @@ def run_batch(
     worker: Callable[..., BatchItem] | None = None,
     stages: Stages = DEFAULT_STAGES,
     pdf: bool = False,
+    documents: Documents = Documents(),
 ) -> BatchResult:
     """Process every workbook of `folder` into `out_dir`, then write the recap there; with
     `pdf`, each draft as PDF too (through LibreOffice, each conversion in its own profile).
 
     `worker` replaces process_one (tests use it to simulate a worker that dies); `stages`
-    replaces steps of the pipeline inside it (a compute that raises).
+    replaces steps of the pipeline inside it (a compute that raises). `documents` asks for
+    the PK documents and/or a quarterly report instead of the draft and the filled copy.
     """
     worker = worker or process_one
     folder, out_dir = Path(folder), Path(out_dir)
@@ -90,8 +107,10 @@ def run_batch(
     jobs = list(zip(paths, _output_folders(paths), strict=True))
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     items: list[BatchItem] = []
+    # the documents only when asked: a worker written for the draft alone keeps working
+    extra = (documents,) if documents.any else ()
     tasks: list[Task] = [
-        (str(path), str(out_dir / name), _str(template), stages, pdf) for path, name in jobs
+        (str(path), str(out_dir / name), _str(template), stages, pdf, *extra) for path, name in jobs
     ]
 
     def done(item: BatchItem) -> None:
@@ -123,7 +142,10 @@ _KILLED = (
 )
 
 
-Task = tuple[str, str, str | None, Stages, bool]  # (workbook, out folder, template, stages, pdf)
+# (workbook, out folder, template, stages, pdf[, documents])
+Task = (
+    tuple[str, str, str | None, Stages, bool] | tuple[str, str, str | None, Stages, bool, Documents]
+)
 
 
 def _in_pool(
@@ -150,6 +172,7 @@ def process_one(
     template: str | None = None,
     stages: Stages = DEFAULT_STAGES,
     pdf: bool = False,
+    documents: Documents = Documents(),
 ) -> BatchItem:
     """Check one workbook and write its outputs. Never raises: every failure becomes the item's reason."""
     started = time.perf_counter()
@@ -157,7 +180,7 @@ def process_one(
     item = BatchItem(source.name, out.name)
     _remove_stale_outputs(out)
     try:
-        _process(source, out, template, item, stages, pdf)
+        _process(source, out, template, item, stages, pdf, documents)
     except WorkbookUnreadable as exc:
         item.status, item.reason = UNREADABLE, str(exc)
         _write_text(out / f"{out.name}{FINDINGS_TXT}", str(exc) + "\n", item)
@@ -174,7 +197,13 @@ def process_one(
 
 
 def _process(
-    source: Path, out: Path, template: str | None, item: BatchItem, stages: Stages, pdf: bool
+    source: Path,
+    out: Path,
+    template: str | None,
+    item: BatchItem,
+    stages: Stages,
+    pdf: bool,
+    documents: Documents = Documents(),
 ) -> None:
     stem = out.name
     wanted = Wanted(
@@ -184,6 +213,8 @@ def _process(
         template=Path(template) if template else None,
         pdf=out / f"{stem}{PDF}" if pdf else None,
     )
+    if documents.any:
+        wanted = _documents_wanted(out, documents, pdf)
     done = process(source, wanted, stages)
     if done.pdf_problem is not None:
         item.pdf_problem = str(done.pdf_problem)
@@ -195,7 +226,10 @@ def _process(
         _write_text(
             out / f"{stem}{FINDINGS_JSON}", findings_json(findings, workbook=source.name), item
         )
-    item.outputs += [path.name for path in done.written]
+    item.outputs += [
+        str(path.relative_to(out)) if path.is_relative_to(out) else path.name
+        for path in done.written
+    ]
     if done.results is None or done.read.workbook is None:
         item.status, item.reason = FAILED, _reason(done.read.errors)
         return
@@ -203,10 +237,25 @@ def _process(
     item.status = OK
 
 
+def _documents_wanted(out: Path, documents: Documents, pdf: bool) -> Wanted:
+    """The PK folder and/or the quarterly report, and the marked copy when there are errors."""
+    quarter = documents.quarter
+    return Wanted(
+        marked=out / f"{out.name}{MARKED}",
+        pk=out / PK_FOLDER if documents.pk else None,
+        quarter=quarter,
+        triwulan=out / f"{out.name}{QUARTERLY.format(quarter=quarter)}" if quarter else None,
+        documents_pdf=pdf,
+    )
+
+
 def _remove_stale_outputs(out: Path) -> None:
     """A previous run's outputs would contradict this run's (a draft beside new errors)."""
     for suffix in _OUTPUT_SUFFIXES:
         (out / f"{out.name}{suffix}").unlink(missing_ok=True)
+    stale = [*(out / PK_FOLDER).glob("PK_*.*"), *out.glob(f"{out.name}_triwulan_*.*")]
+    for path in stale:
+        path.unlink(missing_ok=True)
 
 
 def _reason(errors: list[Finding]) -> str:
