@@ -179,3 +179,14 @@ def test_lkjip_lampiran_carries_every_pk_and_the_rencana_aksi(v2_workbook, tmp_p
     plan = _rows(draft, "No", "Indikator / Rencana Aksi")
     paten = next(r for r in plan if r[1].startswith("– Pelayanan PATEN"))
     assert paten[3:7] == ["100 / 90", "100 / 110", "100 / 105", "100 / 100"]
+
+
+def test_petunjuk_explains_the_yearly_rhythm(blank_template):
+    import openpyxl
+
+    ws = openpyxl.load_workbook(blank_template, read_only=True)["Petunjuk"]
+    text = "\n".join(str(c) for row in ws.iter_rows(values_only=True) for c in row if c)
+    for command in ("lkjip pk", "lkjip triwulan", "lkjip report", "lkjip template --dari"):
+        assert command in text
+    assert text.index("lkjip pk") < text.index("lkjip triwulan") < text.index("lkjip report")
+    assert "Penghambat Triwulan II" in text  # where the quarterly text goes (Narasi)

@@ -918,7 +918,8 @@ NARASI_SHEET = SheetSpec(
     "bila ada bawaannya (ditandai di Word untuk disunting), selain itu dilewati. Satu sel boleh "
     "berisi beberapa paragraf (Alt+Enter); baris yang diawali '- ' atau '1. ' menjadi butir daftar. "
     "Analisis per sasaran dan per program: tulis Bagian 'Analisis Sasaran S1' (Kode Sasaran) atau "
-    "'Analisis Program 7.01.01' (Kode program di sheet Anggaran).",
+    "'Analisis Program 7.01.01' (Kode program di sheet Anggaran). Laporan triwulan: tulis "
+    "Bagian 'Penghambat Triwulan II' dan 'Tindak Lanjut Triwulan II' (I sampai IV).",
     (
         Column(
             "bagian",
