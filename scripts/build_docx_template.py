@@ -565,7 +565,9 @@ def _agreement_signatures(b: Builder, k: str = "k") -> None:
     """The Perjanjian Kinerja's two signatures: pihak kedua (the atasan) on the left, pihak
     pertama on the right, each with pangkat and NIP where known."""
     b.p()
-    left, right = b.doc.add_table(rows=1, cols=2).rows[0].cells
+    row = b.doc.add_table(rows=1, cols=2).rows[0]
+    _keep_together(row)
+    left, right = row.cells
     for cell, who, first in (
         (left, "kedua", ""),
         (right, "pertama", f"{{{{ {k}.tempat }}}}, {{{{ {k}.tanggal }}}}"),
@@ -585,6 +587,13 @@ def _agreement_signatures(b: Builder, k: str = "k") -> None:
             bold_line=name,
         )
     b.p()
+
+
+def _keep_together(row: _Row) -> None:
+    """A signature block is never split over two pages."""
+    el = OxmlElement("w:cantSplit")
+    el.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(el)
 
 
 def _footer(b: Builder, text: str) -> None:
@@ -630,7 +639,7 @@ def triwulan_document() -> DocumentObject:
             size=9,
         )
     with b.each("g", "grafik"):
-        b.p("{{ g.grafik }}", align=CENTER, keep_next=True)
+        b.p("{{ g.grafik }}", align=CENTER)
     b.p("B. Kemajuan Rencana Aksi", bold=True, keep_next=True)
     b.spec_table(document_specs.TW_AKSI)
     b.p("C. Faktor Penghambat", bold=True, keep_next=True)
@@ -638,6 +647,7 @@ def triwulan_document() -> DocumentObject:
     b.p("D. Tindak Lanjut", bold=True, keep_next=True)
     b.rich_paragraphs("tindak_lanjut")
     table = b.doc.add_table(rows=1, cols=2)
+    _keep_together(table.rows[0])
     b.cell_lines(
         table.rows[0].cells[1],
         [

@@ -32,8 +32,8 @@ TW_INDIKATOR = TableSpec(
     "tw_indikator",
     "indikator",
     (
-        text("No", "no", 0.8),
-        text("Indikator Kinerja", "indikator", 3.7),
+        text("No", "no", 1.0),
+        text("Indikator Kinerja", "indikator", 3.5),
         text("Target TW {{ tw }}", "target", 1.7),
         text("Realisasi TW {{ tw }}", "realisasi", 1.8),
         text("Target s.d. TW {{ tw }}", "target_kumulatif", 1.7),
@@ -46,8 +46,8 @@ TW_AKSI = TableSpec(
     "tw_aksi",
     "aksi",
     (
-        text("No", "no", 0.8),
-        text("Rencana Aksi", "aksi", 4.2),
+        text("No", "no", 1.0),
+        text("Rencana Aksi", "aksi", 4.0),
         text("Target Tahun", "target", 1.7),
         text("Target s.d. TW {{ tw }}", "target_kumulatif", 1.7),
         text("Realisasi s.d. TW {{ tw }}", "realisasi_kumulatif", 1.8),
@@ -59,11 +59,11 @@ RENCANA_AKSI = TableSpec(
     "lampiran_rencana_aksi",
     "rencana_aksi",
     (
-        text("No", "no", 0.7),
-        text("Indikator / Rencana Aksi", "uraian", 4.3),
-        text("Target", "target", 1.3),
-        *(text(f"TW {q}", f"tw{i}", 1.85) for i, q in enumerate(("I", "II", "III", "IV"), 1)),
-        text("Kumulatif", "kumulatif", 1.3),
+        text("No", "no", 1.0),
+        text("Indikator / Rencana Aksi", "uraian", 4.0),
+        text("Target", "target", 1.5),
+        *(text(f"TW {q}", f"tw{i}", 1.7) for i, q in enumerate(("I", "II", "III", "IV"), 1)),
+        text("Kumulatif", "kumulatif", 1.7),
     ),
     shown_if="rencana_aksi",
 )

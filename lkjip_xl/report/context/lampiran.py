@@ -4,6 +4,8 @@ workbook's free 'Tabel …' sheets (the IKU and SKM appendices reuse the rows of
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from lkjip_xl.calc.action_plan import ActionPlanLine
 from lkjip_xl.contract.quarters import CUMULATIVE
 from lkjip_xl.report import markers
@@ -19,7 +21,7 @@ def lampiran(src: Source) -> Context:
     where render.py splices the table."""
     return {
         "perjanjian": agreement_contexts(src.results.agreements, src.identity),
-        "rencana_aksi": [_plan_row(line) for line in src.results.action_plan],
+        "rencana_aksi": _plan_rows(src.results.action_plan),
         "tabel_bebas": [
             {
                 "judul": title,
@@ -29,6 +31,18 @@ def lampiran(src: Source) -> Context:
             for i, title in enumerate(ft.title for ft in src.wb.free_tables)
         ],
     }
+
+
+def _plan_rows(lines: Sequence[ActionPlanLine]) -> list[Row]:
+    """Indicator rows numbered, their action rows under them unnumbered."""
+    out, no = [], 0
+    for line in lines:
+        row = _plan_row(line)
+        if line.source.kind == "indicator":
+            no += 1
+            row["no"] = str(no)
+        out.append(row)
+    return out
 
 
 def _plan_row(line: ActionPlanLine) -> Row:
