@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from lkjip_xl.calc import Results, compute
 from lkjip_xl.calc.serialize import results_to_dict
 from lkjip_xl.contract.records import Workbook
-from lkjip_xl.pipeline import DEFAULT_STAGES, Processed, Stages, Wanted, process
+from lkjip_xl.pipeline import DEFAULT_STAGES, Processed, Stages, Wanted, checked_for, process
 from lkjip_xl.read.validate import ReadResult, read_workbook
 
 if TYPE_CHECKING:  # the names below, for readers and type checkers; imported on first use
@@ -50,6 +50,7 @@ __all__ = [
     "Wanted",
     "Workbook",
     "carry_forward",
+    "check_for",
     "chart_specs",
     "compute",
     "compute_dict",
@@ -136,3 +137,15 @@ def triwulan_workbook(
     `Rencana Aksi` is an error at the cells to fill, and nothing is written."""
     wanted = Wanted(triwulan=Path(output), quarter=quarter, documents_pdf=pdf)
     return process(path, wanted, stages)
+
+
+def check_for(path: str | Path, document: str) -> ReadResult:
+    """Read and check a workbook for one document of the year: "laporan" (the year-end draft:
+    realisasi required), "pk" (January: realisasi not needed) or "tw1" … "tw4" (the quarterly
+    report: realisasi up to that quarter in Rencana Aksi)."""
+    read = read_workbook(path)
+    if document == "laporan":
+        return checked_for(read, year_end=True)
+    if document == "pk":
+        return checked_for(read, early=True)
+    return checked_for(read, early=True, quarter=int(document.removeprefix("tw")))

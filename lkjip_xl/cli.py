@@ -112,6 +112,12 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument(
         "--tandai", metavar="SALINAN.xlsx", help="tulis salinan dengan sel bermasalah ditandai"
     )
+    v.add_argument(
+        "--untuk",
+        choices=["laporan", "pk", "tw1", "tw2", "tw3", "tw4"],
+        help="periksa untuk satu dokumen: laporan (realisasi wajib), pk (Januari: realisasi "
+        "belum perlu), tw1–tw4 (realisasi Rencana Aksi sampai triwulan itu)",
+    )
     v.set_defaults(func=_cmd_validate)
 
     f = sub.add_parser("fill", help="tulis salinan buku kerja dengan kolom hitungan terisi")
@@ -299,7 +305,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    result = api.read_workbook(args.workbook)
+    untuk = getattr(args, "untuk", None)
+    result = api.check_for(args.workbook, untuk) if untuk else api.read_workbook(args.workbook)
     extra = {"workbook": str(args.workbook)}
     if args.tandai:
         api.write_marked_copy(args.workbook, args.tandai, result.findings)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lkjip_xl.base.errors import PdfNotMade
 from lkjip_xl.calc import Results, compute
-from lkjip_xl.contract.findings import Finding
+from lkjip_xl.contract.findings import Finding, sort_key
 from lkjip_xl.contract.records import Workbook
 from lkjip_xl.read.readiness import for_quarter, for_report, without_realisasi_gaps
 from lkjip_xl.read.validate import ReadResult, read_workbook
@@ -155,17 +155,25 @@ def _pdfs(documents: list[Path], stages: Stages, outcome: Processed) -> None:
 
 
 def _for_outputs(read: ReadResult, wanted: Wanted) -> ReadResult:
-    """The findings that matter for what is wanted: the year-end draft needs realisasi; the PK
-    (January) and the quarterly report do not, but the quarterly one needs its quarter's."""
+    early = wanted.pk is not None or wanted.triwulan is not None
+    quarter = wanted.quarter if wanted.triwulan is not None else None
+    return checked_for(read, year_end=wanted.year_end, early=early, quarter=quarter)
+
+
+def checked_for(
+    read: ReadResult, year_end: bool = False, early: bool = False, quarter: int | None = None
+) -> ReadResult:
+    """The findings that matter for the documents wanted: the year-end draft (`year_end`) needs
+    realisasi; the PK and the quarterly report (`early`) do not, but the report of `quarter`
+    needs that quarter's. Neither asked: the findings as read."""
     wb = read.workbook
-    if wb is None:
+    if wb is None or not (year_end or early or quarter):
         return read
-    if wanted.year_end:
+    if year_end:
         findings = for_report(wb, read.findings)
-    elif wanted.pk is not None or wanted.triwulan is not None:
-        findings = without_realisasi_gaps(wb, read.findings)
     else:
-        return read
-    if wanted.triwulan is not None and wanted.quarter is not None:
-        findings += for_quarter(wb, wanted.quarter)
+        findings = without_realisasi_gaps(wb, read.findings)
+    if quarter is not None:
+        findings += for_quarter(wb, quarter)
+    findings.sort(key=sort_key)
     return ReadResult(wb, findings)

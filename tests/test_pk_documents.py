@@ -15,7 +15,9 @@ from docx.oxml.ns import qn
 from v2_helpers import cell_of, found, make_v2, v2_bytes, v2_workbook  # noqa: F401
 
 from lkjip_xl import api
+from lkjip_xl.base.errors import ConverterMissing
 from lkjip_xl.cli import main
+from lkjip_xl.pipeline import Stages
 
 CAMAT = ("Drs. Budi Santoso, M.Si", "19700101 199003 1 002", "Pembina Tk. I (IV/b)")
 SEKCAM = ("Sri Wahyuni, S.Sos", "197505052000032003", "Pembina (IV/a)")
@@ -190,3 +192,37 @@ def test_petunjuk_explains_the_yearly_rhythm(blank_template):
         assert command in text
     assert text.index("lkjip pk") < text.index("lkjip triwulan") < text.index("lkjip report")
     assert "Penghambat Triwulan II" in text  # where the quarterly text goes (Narasi)
+
+
+def test_validate_for_one_document_of_the_year(make_v2, capsys):
+    path = january(make_v2)
+    assert main(["validate", str(path), "--untuk", "pk"]) == 0
+    assert main(["validate", str(path), "--untuk", "laporan", "--format", "json"]) == 1
+    out = capsys.readouterr().out
+    assert '"realisasi-missing"' in out and '"budget-amount-missing"' in out
+    assert main(["validate", str(path), "--untuk", "tw1"]) == 1  # no realisasi TW I yet
+    assert "triwulan-realisasi-missing" in capsys.readouterr().out
+
+
+def test_pk_pdf_beside_each_document(v2_workbook, tmp_path):
+    made = []
+
+    def convert(docx_path: Path, pdf: Path) -> Path:
+        made.append(docx_path.name)
+        pdf.write_bytes(b"%PDF-1.4 stub")
+        return pdf
+
+    done = api.pk_workbook(v2_workbook, tmp_path / "pk", pdf=True, stages=Stages(convert=convert))
+    assert done.ok and done.pdf_problem is None
+    assert sorted(made) == sorted(p.name for p in (tmp_path / "pk").glob("*.docx"))
+    assert len(list((tmp_path / "pk").glob("*.pdf"))) == 5
+
+
+def test_pk_pdf_without_converter_keeps_the_documents_and_says_why(v2_workbook, tmp_path):
+    def missing(_docx: Path, _pdf: Path) -> Path:
+        raise ConverterMissing("LibreOffice tidak ditemukan.")
+
+    folder = tmp_path / "pk"
+    done = api.pk_workbook(v2_workbook, folder, pdf=True, stages=Stages(convert=missing))
+    assert isinstance(done.pdf_problem, ConverterMissing)
+    assert len(list(folder.glob("*.docx"))) == 5 and not list(folder.glob("*.pdf"))

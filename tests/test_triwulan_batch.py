@@ -50,9 +50,10 @@ def _as_text(path: Path, sheet: str, value: str) -> None:
     wb.save(path)
 
 
-def test_batch_pk_writes_every_kecamatan_pk_documents(folder, tmp_path):
+def test_batch_pk_writes_every_kecamatan_pk_documents(folder, tmp_path, capsys):
     out = tmp_path / "keluar"
     assert main(["batch", str(folder), "-o", str(out), "--pk", "--proses", "1"]) == 0
+    assert "Lengkap (Perjanjian Kinerja ditulis):" in capsys.readouterr().out
     for name in ("a", "b"):
         pks = sorted(p.name for p in (out / name / "PK").glob("*.docx"))
         assert len(pks) == 5 and pks[0] == "PK_00_Gabungan.docx"

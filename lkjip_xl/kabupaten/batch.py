@@ -55,6 +55,7 @@ class Documents:
 class BatchResult:
     items: list[BatchItem]
     recap: list[Path] = field(default_factory=list)
+    documents: Documents | None = None  # what was written instead of the draft, if asked
 
     @property
     def failed(self) -> list[BatchItem]:
@@ -130,7 +131,7 @@ def run_batch(
                 done(BatchItem(Path(path).name, Path(out).name, reason=_KILLED))
     order = {path.name: i for i, (path, _) in enumerate(jobs)}
     items.sort(key=lambda i: order[i.source])
-    result = BatchResult(items)
+    result = BatchResult(items, documents=documents if documents.any else None)
     if items:
         result.recap = write_recap(items, out_dir)
     return result
@@ -297,6 +298,15 @@ def _str(path: str | Path | None) -> str | None:
     return None if path is None else str(path)
 
 
+def _written_label(documents: Documents | None) -> str:
+    if documents is None:
+        return "draf Word dan buku kerja terisi"
+    parts = ["Perjanjian Kinerja"] if documents.pk else []
+    if documents.quarter:
+        parts.append(f"laporan pemantauan triwulan {documents.quarter}")
+    return " dan ".join(parts)
+
+
 def batch_summary(result: BatchResult, out_dir: object) -> str:
     """What a batch did, in counts and names: who passed, who failed and why, where to look."""
     items, failed = result.items, result.failed
@@ -306,7 +316,7 @@ def batch_summary(result: BatchResult, out_dir: object) -> str:
     ]
     done = [i for i in items if i.ok]
     if done:
-        lines.append("Lengkap (draf Word dan buku kerja terisi ditulis):")
+        lines.append(f"Lengkap ({_written_label(result.documents)} ditulis):")
         lines += [
             f"  {i.source}" + (f" ({i.warnings} peringatan)" if i.warnings else "") for i in done
         ]
