@@ -477,19 +477,19 @@ def lampiran(b: Builder) -> None:
     with b.each("k", "perjanjian"):
         perjanjian_kinerja(b)
     b.page_break()
-    b.h("Lampiran 2. Rencana Aksi dan Realisasinya", 2)
     with b.only_if("rencana_aksi"):
+        b.h("Lampiran {{ nomor_lampiran.rencana_aksi }}. Rencana Aksi dan Realisasinya", 2)
         b.p(
             "Target dan realisasi setiap triwulan (target / realisasi). Kumulatif: angka "
             "triwulan adalah nilai sampai triwulan itu.",
             size=9,
         )
-    b.spec_table(document_specs.RENCANA_AKSI)
-    b.page_break()
-    b.h("Lampiran 3. Indikator Kinerja Utama", 2)
+        b.spec_table(document_specs.RENCANA_AKSI)
+        b.page_break()
+    b.h("Lampiran {{ nomor_lampiran.iku }}. Indikator Kinerja Utama", 2)
     b.spec_table(specs.LAMPIRAN_IKU)
     with b.only_if("ada_skm"):
-        b.h("Lampiran 4. Perhitungan Survei Kepuasan Masyarakat", 2)
+        b.h("Lampiran {{ nomor_lampiran.skm }}. Perhitungan Survei Kepuasan Masyarakat", 2)
         b.p(
             "Bobot tiap unsur {{ skm.bobot }}; jumlah responden {{ skm.responden }}; IKM "
             "{{ skm.ikm }}, mutu {{ skm.mutu }} ({{ skm.kinerja }})."

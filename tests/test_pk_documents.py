@@ -226,3 +226,26 @@ def test_pk_pdf_without_converter_keeps_the_documents_and_says_why(v2_workbook, 
     done = api.pk_workbook(v2_workbook, folder, pdf=True, stages=Stages(convert=missing))
     assert isinstance(done.pdf_problem, ConverterMissing)
     assert len(list(folder.glob("*.docx"))) == 5 and not list(folder.glob("*.pdf"))
+
+
+def test_lampiran_numbering_without_rencana_aksi(valid_workbook, tmp_path):
+    """A workbook without Rencana Aksi rows: no empty appendix, and no gap in the numbers."""
+    draft = tmp_path / "draf.docx"
+    assert api.report_workbook(valid_workbook, draft).ok
+    headings = [
+        p.text for p in docx.Document(str(draft)).paragraphs if p.text.startswith("Lampiran ")
+    ]
+    assert headings[:2] == [
+        "Lampiran 1. Perjanjian Kinerja Tahun 2024",
+        "Lampiran 2. Indikator Kinerja Utama",
+    ]
+    assert not any("Rencana Aksi" in h for h in headings)
+
+
+def test_text_that_looks_like_markup_is_printed_as_written(make_v2, tmp_path):
+    rows = [dict(r) for r in contract_filler.PK_BERJENJANG]
+    rows[0]["Sasaran"] = "Tertib & <rapi> {{ 7*7 }}"
+    path = make_v2("markup.xlsx", sheets={"PK Berjenjang": rows})
+    assert api.pk_workbook(path, tmp_path / "pk").ok
+    text = _text(tmp_path / "pk" / "PK_02_Sekretaris_Camat.docx")
+    assert "Tertib & <rapi> {{ 7*7 }}" in text and "49" not in text

@@ -19,9 +19,12 @@ from lkjip_xl.report.specs import table_caption
 def lampiran(src: Source) -> Context:
     """Each PK, the Rencana Aksi rows, and each free table's caption and its marker paragraph,
     where render.py splices the table."""
+    plan = _plan_rows(src.results.action_plan)
+    iku = 3 if plan else 2  # the lampiran are numbered as the draft shows them
     return {
         "perjanjian": agreement_contexts(src.results.agreements, src.identity),
-        "rencana_aksi": _plan_rows(src.results.action_plan),
+        "rencana_aksi": plan,
+        "nomor_lampiran": {"rencana_aksi": 2, "iku": iku, "skm": iku + 1},
         "tabel_bebas": [
             {
                 "judul": title,
