@@ -122,3 +122,26 @@ def test_unknown_quarter_in_narasi_is_a_finding(make_v2):
     path = two_quarters(make_v2, [{"Bagian": "Penghambat Triwulan V", "Teks": "x"}])
     findings = api.read_workbook(path).findings
     assert [f.code for f in findings if f.sheet == "Narasi"] == ["narasi-reference-unknown"]
+
+
+def test_a_quarter_not_reported_has_no_running_total():
+    """Per triwulan, TW II without realisasi: no cumulative realisasi (not TW I's alone), so no
+    capaian and no predikat that would look like a real shortfall."""
+    from lkjip_xl.calc.action_plan import action_plan
+    from lkjip_xl.contract.measure import NOT_AVAILABLE, Measure
+    from lkjip_xl.contract.records import ActionPlanRow, Settings
+
+    row = ActionPlanRow(
+        row=2,
+        kind="action",
+        kode="7.01.02",
+        rencana_aksi="Pelayanan",
+        target=Measure(400),
+        targets=tuple(Measure(100) for _ in range(4)),
+        realisasi=(Measure(90), NOT_AVAILABLE, NOT_AVAILABLE, NOT_AVAILABLE),
+    )
+    (line,) = action_plan([row], [], Settings())
+    first, second = line.quarters[:2]
+    assert first.realisasi_to_date == Measure(90) and first.capaian_to_date.value == 90
+    assert not second.realisasi_to_date.available and second.capaian_to_date.value is None
+    assert second.target_to_date == Measure(200)
