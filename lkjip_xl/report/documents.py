@@ -23,8 +23,11 @@ from lkjip_xl.report.chart_placeholder import NativeChart, draw
 from lkjip_xl.report.chart_spec import BLUE, GREY, ChartSpec, Kind, Series
 from lkjip_xl.report.context.pk import agreement_contexts
 from lkjip_xl.report.context.triwulan import triwulan_context
+from lkjip_xl.report.render import _CachedTemplate as CachedTemplate
 from lkjip_xl.report.render import jinja_env
 
+# CachedTemplate: the draft's template class, its XML clean-up cached between runs (one class
+# for every template of the tool; render.py keeps the name private)
 _ROOT = Path(__file__).resolve().parent.parent
 PK_TEMPLATE = "pk_standar.docx"
 TRIWULAN_TEMPLATE = "triwulan_standar.docx"
@@ -122,7 +125,7 @@ def _quarter_chart(line: ActionPlanLine, quarter: int) -> ChartSpec | None:
 
 def _render(template: Path, context_of: Any) -> bytes:
     try:
-        tpl = DocxTemplate(str(template))
+        tpl = CachedTemplate(str(template))
         tpl.init_docx()
     except Exception as exc:  # a damaged or non-Word file
         raise TemplateProblem(
