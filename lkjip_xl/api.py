@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from lkjip_xl.calc import Results, compute
 from lkjip_xl.calc.serialize import results_to_dict
 from lkjip_xl.contract.records import Workbook
-from lkjip_xl.pipeline import DEFAULT_STAGES, Processed, Stages, Wanted, process
+from lkjip_xl.pipeline import DEFAULT_STAGES, Processed, Stages, Wanted, checked_for, process
 from lkjip_xl.pipeline import read_checked as read_workbook
 from lkjip_xl.read.validate import ReadResult
 
@@ -51,6 +51,7 @@ __all__ = [
     "Wanted",
     "Workbook",
     "carry_forward",
+    "check_for",
     "chart_specs",
     "compute",
     "compute_dict",
@@ -61,11 +62,13 @@ __all__ = [
     "find_converter",
     "find_workbooks",
     "process",
+    "pk_workbook",
     "read_workbook",
     "render_report",
     "report_workbook",
     "results_to_dict",
     "run_batch",
+    "triwulan_workbook",
     "write_filled_copy",
     "write_marked_copy",
     "write_template",
@@ -114,3 +117,36 @@ def report_workbook(
     if done.pdf_problem is not None:
         raise done.pdf_problem
     return done.read
+
+
+def pk_workbook(
+    path: str | Path, folder: str | Path, pdf: bool = False, stages: Stages = DEFAULT_STAGES
+) -> Processed:
+    """Write every Perjanjian Kinerja of a workbook to `folder` (one .docx per pejabat and the
+    combined one; asked, their PDFs). Realisasi are not needed: it works in January."""
+    return process(path, Wanted(pk=Path(folder), documents_pdf=pdf), stages)
+
+
+def triwulan_workbook(
+    path: str | Path,
+    quarter: int,
+    output: str | Path,
+    pdf: bool = False,
+    stages: Stages = DEFAULT_STAGES,
+) -> Processed:
+    """Write the monitoring report of `quarter` (1 … 4); a quarter without realisasi in
+    `Rencana Aksi` is an error at the cells to fill, and nothing is written."""
+    wanted = Wanted(triwulan=Path(output), quarter=quarter, documents_pdf=pdf)
+    return process(path, wanted, stages)
+
+
+def check_for(path: str | Path, document: str) -> ReadResult:
+    """Read and check a workbook for one document of the year: "laporan" (the year-end draft:
+    realisasi required), "pk" (January: realisasi not needed) or "tw1" … "tw4" (the quarterly
+    report: realisasi up to that quarter in Rencana Aksi)."""
+    read = read_workbook(path)
+    if document == "laporan":
+        return checked_for(read, year_end=True)
+    if document == "pk":
+        return checked_for(read, early=True)
+    return checked_for(read, early=True, quarter=int(document.removeprefix("tw")))

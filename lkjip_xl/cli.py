@@ -134,6 +134,12 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument(
         "--tandai", metavar="SALINAN.xlsx", help="tulis salinan dengan sel bermasalah ditandai"
     )
+    v.add_argument(
+        "--untuk",
+        choices=["laporan", "pk", "tw1", "tw2", "tw3", "tw4"],
+        help="periksa untuk satu dokumen: laporan (realisasi wajib), pk (Januari: realisasi "
+        "belum perlu), tw1–tw4 (realisasi Rencana Aksi sampai triwulan itu)",
+    )
     v.set_defaults(func=_cmd_validate)
 
     f = sub.add_parser("fill", help="tulis salinan buku kerja dengan kolom hitungan terisi")
@@ -162,6 +168,17 @@ def _parser() -> argparse.ArgumentParser:
         default=300.0,
         metavar="DETIK",
         help="batas waktu per buku kerja; yang melewatinya gagal sendiri (bawaan: 300)",
+    )
+    b.add_argument(
+        "--pk",
+        action="store_true",
+        help="tulis Perjanjian Kinerja tiap kecamatan (folder PK/), bukan draf LKjIP",
+    )
+    b.add_argument(
+        "--tw",
+        type=int,
+        choices=[1, 2, 3, 4],
+        help="tulis laporan pemantauan triwulan ini tiap kecamatan, bukan draf LKjIP",
     )
     b.set_defaults(func=_cmd_batch)
 
@@ -199,6 +216,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     r.add_argument("--pdf", action="store_true", help=_PDF_HELP)
     r.set_defaults(func=_cmd_report)
+
+    k = sub.add_parser(
+        "pk",
+        help="tulis Perjanjian Kinerja camat dan setiap pejabat (bisa Januari, tanpa realisasi)",
+    )
+    k.add_argument("workbook")
+    k.add_argument("-o", "--output", required=True, help="folder keluaran (.docx per pejabat)")
+    k.add_argument("--pdf", action="store_true", help="tulis juga PDF tiap dokumen")
+    k.set_defaults(func=_cmd_pk)
+
+    w = sub.add_parser("triwulan", help="tulis laporan pemantauan Rencana Aksi satu triwulan")
+    w.add_argument("workbook")
+    w.add_argument("--tw", type=int, choices=[1, 2, 3, 4], required=True, help="triwulan 1–4")
+    w.add_argument("-o", "--output", required=True, help="berkas .docx keluaran")
+    w.add_argument("--pdf", action="store_true", help="tulis juga PDF laporan")
+    w.set_defaults(func=_cmd_triwulan)
     return p
 
 
@@ -269,6 +302,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             bar.set_postfix_str(item.source[:30])
             bar.update(1)
 
+        from lkjip_xl.kabupaten.batch import Documents
+
         result = api.run_batch(
             args.folder,
             args.output,
@@ -277,6 +312,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             on_done=done,
             pdf=args.pdf,
             seconds=args.batas_detik,
+            documents=Documents(pk=args.pk, quarter=args.tw),
         )
     print(batch_summary(result, args.output))
     if result.failed:
@@ -342,7 +378,8 @@ def _office_password(path: str | None) -> str | None:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    result = api.read_workbook(args.workbook)
+    untuk = getattr(args, "untuk", None)
+    result = api.check_for(args.workbook, untuk) if untuk else api.read_workbook(args.workbook)
     extra = {"workbook": str(args.workbook)}
     marked = args.tandai and can_mark(result.findings)
     if marked:
@@ -412,6 +449,34 @@ def _cmd_report(args: argparse.Namespace) -> int:
         done.read, "Draf tidak ditulis karena masih ada kesalahan di buku kerja.", written
     )
     if done.pdf_problem is not None:  # the draft is written; say what the PDF needs
+        print(str(done.pdf_problem), file=sys.stderr)
+        return done.pdf_problem.exit_code
+    return status
+
+
+def _cmd_pk(args: argparse.Namespace) -> int:
+    done = api.pk_workbook(args.workbook, args.output, pdf=args.pdf)
+    written = "\n".join(f"  {p}" for p in done.written)
+    return _documents_output(
+        done,
+        "Perjanjian Kinerja tidak ditulis karena masih ada kesalahan di buku kerja.",
+        f"Perjanjian Kinerja ditulis ke {args.output}:\n{written}",
+    )
+
+
+def _cmd_triwulan(args: argparse.Namespace) -> int:
+    done = api.triwulan_workbook(args.workbook, args.tw, args.output, pdf=args.pdf)
+    written = "\n".join(f"  {p}" for p in done.written)
+    return _documents_output(
+        done,
+        f"Laporan triwulan {args.tw} tidak ditulis karena masih ada kesalahan di buku kerja.",
+        f"Laporan pemantauan triwulan {args.tw} ditulis:\n{written}",
+    )
+
+
+def _documents_output(done: api.Processed, refused: str, written: str) -> int:
+    status = _report_output(done.read, refused, written)
+    if done.pdf_problem is not None:  # the .docx are written; say what the PDF needs
         print(str(done.pdf_problem), file=sys.stderr)
         return done.pdf_problem.exit_code
     return status

@@ -18,10 +18,11 @@ from lkjip_xl.calc import Results, compute
 from lkjip_xl.calc.typed_rows import typed_average_findings
 from lkjip_xl.contract.findings import Finding, sort_key
 from lkjip_xl.contract.records import Workbook
+from lkjip_xl.read.readiness import for_quarter, for_report, without_realisasi_gaps
 from lkjip_xl.read.validate import ReadResult, read_workbook
 
 
-def read_checked(path: Path) -> ReadResult:
+def read_checked(path: str | Path) -> ReadResult:
     """read_workbook, and the checks that need computed figures: a typed `Rata-rata capaian`
     row of Sasaran against the computed average (computed only when there is such a row)."""
     read = read_workbook(path)
@@ -64,6 +65,18 @@ def can_mark(findings: list[Finding]) -> bool:
     return not any(f.code in UNMARKABLE for f in findings)
 
 
+def _pk(workbook: Workbook, results: Results, folder: Path) -> list[Path]:
+    from lkjip_xl.report.documents import render_pk
+
+    return render_pk(workbook, results, folder)
+
+
+def _triwulan(workbook: Workbook, results: Results, quarter: int, output: Path) -> Path:
+    from lkjip_xl.report.documents import render_triwulan
+
+    return render_triwulan(workbook, results, quarter, output)
+
+
 @dataclass(frozen=True)
 class Stages:
     """The functions each step calls; the defaults are the tool's own."""
@@ -74,6 +87,8 @@ class Stages:
     fill: Callable[[Workbook, Results, Path, Path], Path] = _fill
     mark: Callable[[Path, Path, list[Finding]], Path] = _mark
     convert: Callable[[Path, Path], Path] = _convert  # draft .docx → PDF (LibreOffice)
+    pk: Callable[[Workbook, Results, Path], list[Path]] = _pk  # the PK documents → folder
+    triwulan: Callable[[Workbook, Results, int, Path], Path] = _triwulan
 
 
 DEFAULT_STAGES = Stages()
@@ -89,6 +104,15 @@ class Wanted:
     marked: Path | None = None
     template: Path | None = None  # the Word template of the draft (None: the tool's own)
     pdf: Path | None = None  # the draft as PDF too (needs `draft`, and LibreOffice)
+    pk: Path | None = None  # a folder: every Perjanjian Kinerja, one .docx each + the combined
+    quarter: int | None = None  # 1 … 4: the quarter of `triwulan`
+    triwulan: Path | None = None  # the quarterly monitoring report of `quarter`
+    documents_pdf: bool = False  # the PK and quarterly documents as PDF too, beside each .docx
+
+    @property
+    def year_end(self) -> bool:
+        """Whether an output needs the year's realisasi (the draft, the filled copy)."""
+        return self.draft is not None or self.filled is not None
 
 
 @dataclass
@@ -108,7 +132,7 @@ class Processed:
 def process(path: str | Path, wanted: Wanted, stages: Stages = DEFAULT_STAGES) -> Processed:
     """Read and check `path`, then write what `wanted` asks for. Raises only LkjipError (and bugs)."""
     source = Path(path)
-    read = stages.read(source)
+    read = _for_outputs(stages.read(source), wanted)
     outcome = Processed(read)
     if not read.ok or read.workbook is None:
         wants_mark = wanted.marked is not None and (read.workbook is not None or read.findings)
@@ -122,6 +146,16 @@ def process(path: str | Path, wanted: Wanted, stages: Stages = DEFAULT_STAGES) -
         outcome.written.append(draft)
     if wanted.filled is not None:
         outcome.written.append(stages.fill(read.workbook, outcome.results, source, wanted.filled))
+    documents = []
+    if wanted.pk is not None:
+        documents += stages.pk(read.workbook, outcome.results, wanted.pk)
+    if wanted.triwulan is not None and wanted.quarter is not None:
+        documents.append(
+            stages.triwulan(read.workbook, outcome.results, wanted.quarter, wanted.triwulan)
+        )
+    outcome.written.extend(documents)
+    if wanted.documents_pdf:
+        _pdfs(documents, stages, outcome)
     if wanted.pdf is not None and draft is not None:
         # last: without LibreOffice the draft and the filled copy are written all the same
         try:
@@ -129,3 +163,38 @@ def process(path: str | Path, wanted: Wanted, stages: Stages = DEFAULT_STAGES) -
         except PdfNotMade as exc:
             outcome.pdf_problem = exc
     return outcome
+
+
+def _pdfs(documents: list[Path], stages: Stages, outcome: Processed) -> None:
+    """Each document's PDF beside it; the first converter problem stops the rest."""
+    for doc in documents:
+        try:
+            outcome.written.append(stages.convert(doc, doc.with_suffix(".pdf")))
+        except PdfNotMade as exc:
+            outcome.pdf_problem = exc
+            return
+
+
+def _for_outputs(read: ReadResult, wanted: Wanted) -> ReadResult:
+    early = wanted.pk is not None or wanted.triwulan is not None
+    quarter = wanted.quarter if wanted.triwulan is not None else None
+    return checked_for(read, year_end=wanted.year_end, early=early, quarter=quarter)
+
+
+def checked_for(
+    read: ReadResult, year_end: bool = False, early: bool = False, quarter: int | None = None
+) -> ReadResult:
+    """The findings that matter for the documents wanted: the year-end draft (`year_end`) needs
+    realisasi; the PK and the quarterly report (`early`) do not, but the report of `quarter`
+    needs that quarter's. Neither asked: the findings as read."""
+    wb = read.workbook
+    if wb is None or not (year_end or early or quarter):
+        return read
+    if year_end:
+        findings = for_report(wb, read.findings)
+    else:
+        findings = without_realisasi_gaps(wb, read.findings)
+    if quarter is not None:
+        findings += for_quarter(wb, quarter)
+    findings.sort(key=sort_key)
+    return ReadResult(wb, findings, read.identity)

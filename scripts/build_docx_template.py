@@ -28,7 +28,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-from lkjip_xl.report import specs
+from lkjip_xl.report import document_specs, specs
 from lkjip_xl.report.charts import CHARTS
 from lkjip_xl.report.specs import ITEM, TableSpec
 
@@ -474,28 +474,22 @@ def bab_iv(b: Builder) -> None:
 def lampiran(b: Builder) -> None:
     b.h("LAMPIRAN", 1)
     b.h("Lampiran 1. Perjanjian Kinerja Tahun {{ tahun }}", 2)
-    b.p(
-        "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel "
-        "serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:",
-        align=JUSTIFY,
-    )
-    b.p("Nama: {{ camat.nama }}; Jabatan: {{ camat.jabatan }}, selanjutnya disebut pihak pertama.")
-    b.p(
-        "Nama: {{ atasan.nama }}; Jabatan: {{ atasan.jabatan }}, selaku atasan langsung pihak "
-        "pertama, selanjutnya disebut pihak kedua."
-    )
-    b.p(
-        "Pihak pertama berjanji mewujudkan target kinerja dalam lampiran ini; pihak kedua "
-        "melakukan supervisi dan evaluasi atas capaiannya.",
-        align=JUSTIFY,
-    )
-    b.spec_table(specs.LAMPIRAN_PK)
-    _agreement_signatures(b)
+    with b.each("k", "perjanjian"):
+        perjanjian_kinerja(b)
     b.page_break()
-    b.h("Lampiran 2. Indikator Kinerja Utama", 2)
+    with b.only_if("rencana_aksi"):
+        b.h("Lampiran {{ nomor_lampiran.rencana_aksi }}. Rencana Aksi dan Realisasinya", 2)
+        b.p(
+            "Target dan realisasi setiap triwulan (target / realisasi). Kumulatif: angka "
+            "triwulan adalah nilai sampai triwulan itu.",
+            size=9,
+        )
+        b.spec_table(document_specs.RENCANA_AKSI)
+        b.page_break()
+    b.h("Lampiran {{ nomor_lampiran.iku }}. Indikator Kinerja Utama", 2)
     b.spec_table(specs.LAMPIRAN_IKU)
     with b.only_if("ada_skm"):
-        b.h("Lampiran 3. Perhitungan Survei Kepuasan Masyarakat", 2)
+        b.h("Lampiran {{ nomor_lampiran.skm }}. Perhitungan Survei Kepuasan Masyarakat", 2)
         b.p(
             "Bobot tiap unsur {{ skm.bobot }}; jumlah responden {{ skm.responden }}; IKM "
             "{{ skm.ikm }}, mutu {{ skm.mutu }} ({{ skm.kinerja }})."
@@ -507,23 +501,178 @@ def lampiran(b: Builder) -> None:
         b.p("{{ t.penanda }}")  # the free table is spliced in here
 
 
-def _agreement_signatures(b: Builder) -> None:
-    """The Perjanjian Kinerja's two signatures: the atasan on the left, the camat on the right."""
-    left, right = b.doc.add_table(rows=1, cols=2).rows[0].cells
+PLEDGE = (
+    "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
+    "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:"
+)
+PROMISES = (
+    "Pihak pertama berjanji akan mewujudkan target kinerja sesuai lampiran perjanjian ini, dalam "
+    "rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen "
+    "perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung "
+    "jawab pihak pertama.",
+    "Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap "
+    "capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka "
+    "pemberian penghargaan dan sanksi.",
+)
+
+
+def perjanjian_kinerja(b: Builder, k: str = "k") -> None:
+    """One Perjanjian Kinerja (DOMAIN_RULES §11) of the loop variable `k`: the pledge page, then
+    the lampiran of targets and of programs with the Jumlah, each page signed by both parties.
+    The one definition of the form: the PK documents and the LKjIP's lampiran both use it."""
+    b.p(f"{{{{ {k}.judul }}}}", align=CENTER, bold=True, size=12)
+    b.p(f"{{{{ {k}.unit }}}}", align=CENTER, bold=True, size=12)
+    b.p()
+    b.p(PLEDGE, align=JUSTIFY)
+    _party(b, f"{k}.pertama")
+    b.p("selanjutnya disebut pihak pertama.")
+    _party(b, f"{k}.kedua")
+    b.p("selaku atasan langsung pihak pertama, selanjutnya disebut pihak kedua.")
+    for promise in PROMISES:
+        b.p(promise, align=JUSTIFY)
+    _agreement_signatures(b, k)
+    b.page_break()
+    b.p(f"LAMPIRAN {{{{ {k}.judul }}}}", align=CENTER, bold=True, size=12)
+    b.p(f"{{{{ {k}.unit }}}}", align=CENTER, bold=True, size=12)
+    b.p(f"{{{{ {k}.kabupaten }}}}", align=CENTER, bold=True, size=12)
+    b.spec_table(document_specs.PK_TARGET)
+    b.spec_table(document_specs.PK_PROGRAM)
+    _agreement_signatures(b, k)
+    b.tag("{%p if not loop.last %}")
+    b.page_break()
+    b.tag("{%p endif %}")
+
+
+def _party(b: Builder, who: str) -> None:
+    """Nama and Jabatan of one party, aligned in a borderless table."""
+    table = b.doc.add_table(rows=2, cols=3)
+    table.autofit = False  # else Word and LibreOffice share the width out evenly
+    for i, width in enumerate((2.5, 0.5, 12.5)):
+        table.columns[i].width = Cm(width)
+    for row, (label, key) in zip(
+        table.rows, (("Nama", "nama"), ("Jabatan", "jabatan")), strict=True
+    ):
+        for cell, text, width in zip(
+            row.cells, (label, ":", f"{{{{ {who}.{key} }}}}"), (2.5, 0.5, 12.5), strict=True
+        ):
+            cell.paragraphs[0].text = text
+            cell.paragraphs[0].paragraph_format.space_after = Pt(0)
+            cell.width = Cm(width)
+        row.cells[2].paragraphs[0].runs[0].bold = True
+
+
+def _agreement_signatures(b: Builder, k: str = "k") -> None:
+    """The Perjanjian Kinerja's two signatures: pihak kedua (the atasan) on the left, pihak
+    pertama on the right, each with pangkat and NIP where known."""
+    b.p()
+    row = b.doc.add_table(rows=1, cols=2).rows[0]
+    _keep_together(row)
+    left, right = row.cells
+    for cell, who, first in (
+        (left, "kedua", ""),
+        (right, "pertama", f"{{{{ {k}.tempat }}}}, {{{{ {k}.tanggal }}}}"),
+    ):
+        name = f"{{{{ {k}.{who}.nama }}}}"
+        b.cell_lines(
+            cell,
+            [
+                first,
+                f"Pihak {'Kedua' if who == 'kedua' else 'Pertama'},",
+                f"{{{{ {k}.{who}.jabatan }}}}",
+                *SIGNING_SPACE,
+                name,
+                f"{{{{ {k}.{who}.pangkat }}}}",
+                f"{{{{ {k}.{who}.nip }}}}",
+            ],
+            bold_line=name,
+        )
+    b.p()
+
+
+def _keep_together(row: _Row) -> None:
+    """A signature block is never split over two pages."""
+    el = OxmlElement("w:cantSplit")
+    el.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(el)
+
+
+def _footer(b: Builder, text: str) -> None:
+    """A document's own footer line, with the page number."""
+    p = b.doc.sections[0].footer.paragraphs[0]
+    for run in list(p.runs):
+        run._r.getparent().remove(run._r)
+    for child in list(p._p):
+        if child.tag != qn("w:pPr"):
+            p._p.remove(child)
+    p.add_run(text)
+    b.field(p, "PAGE", "1")
+
+
+def pk_document() -> DocumentObject:
+    """docx_templates/pk_standar.docx: the PKs of `perjanjian`, each on its own pages."""
+    b = Builder()
+    _footer(b, "Perjanjian Kinerja Kecamatan {{ kecamatan }} — halaman ")
+    with b.each("k", "perjanjian"):
+        perjanjian_kinerja(b)
+    return _trimmed(b)
+
+
+def triwulan_document() -> DocumentObject:
+    """docx_templates/triwulan_standar.docx: the quarterly monitoring report (DOMAIN_RULES §10)."""
+    b = Builder()
+    _footer(b, "Pemantauan Rencana Aksi TW {{ tw }} Kecamatan {{ kecamatan }} — halaman ")
+    for line in (
+        "LAPORAN PEMANTAUAN RENCANA AKSI",
+        "TRIWULAN {{ tw }} TAHUN {{ tahun }}",
+        "KECAMATAN {{ kecamatan_upper }}",
+        "{{ kabupaten_upper }}",
+    ):
+        b.p(line, align=CENTER, bold=True, size=12)
+    b.p()
+    b.p("{{ pengantar }}", align=JUSTIFY)
+    b.p("A. Capaian Indikator Kinerja", bold=True, keep_next=True)
+    b.spec_table(document_specs.TW_INDIKATOR)
+    with b.only_if("ada_kumulatif"):
+        b.p(
+            "* Indikator kumulatif (mis. indeks): angka triwulan adalah nilai yang dicapai sampai "
+            "triwulan itu; capaian memakai angka triwulan terakhir.",
+            size=9,
+        )
+    with b.each("g", "grafik"):
+        b.p("{{ g.grafik }}", align=CENTER)
+    b.p("B. Kemajuan Rencana Aksi", bold=True, keep_next=True)
+    b.spec_table(document_specs.TW_AKSI)
+    b.p("C. Faktor Penghambat", bold=True, keep_next=True)
+    b.rich_paragraphs("penghambat")
+    b.p("D. Tindak Lanjut", bold=True, keep_next=True)
+    b.rich_paragraphs("tindak_lanjut")
+    table = b.doc.add_table(rows=1, cols=2)
+    _keep_together(table.rows[0])
     b.cell_lines(
-        left, ["Pihak Kedua,", "{{ atasan.jabatan }}", *SIGNING_SPACE, "{{ atasan.nama }}"]
-    )
-    b.cell_lines(
-        right,
+        table.rows[0].cells[1],
         [
-            "{{ tempat }}, {{ tanggal_pk }}",
-            "Pihak Pertama,",
+            "{{ tempat }}, {{ tanggal }}",
             "{{ camat.jabatan }}",
             *SIGNING_SPACE,
             "{{ camat.nama }}",
-            "NIP. {{ camat.nip }}",
+            "{{ camat.pangkat }}",
+            "{{ camat.nip }}",
         ],
+        bold_line="{{ camat.nama }}",
     )
+    return _trimmed(b)
+
+
+DOCUMENTS = {"pk_standar.docx": pk_document, "triwulan_standar.docx": triwulan_document}
+
+
+def write_documents() -> None:
+    """The PK and quarterly templates, beside the draft's and packaged with it."""
+    for name, make in DOCUMENTS.items():
+        for path in (OUTPUT.parent / name, PACKAGED.parent / name):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            make().save(str(path))
+            print(f"Ditulis: {path}")
 
 
 CHAPTERS = (cover, front_matter, bab_i, bab_ii, bab_iii_capaian, bab_iii_anggaran, bab_iv, lampiran)
@@ -541,6 +690,10 @@ def build(kop: bool = False) -> DocumentObject:
     b = Builder(kop)
     for chapter in CHAPTERS:
         chapter(b)
+    return _trimmed(b)
+
+
+def _trimmed(b: Builder) -> DocumentObject:
     for rels in (b.doc.part.package.rels, b.doc.part.rels):
         for rid in [rid for rid, rel in rels.items() if rel.reltype in _UNNEEDED]:
             del rels[rid]
@@ -562,6 +715,7 @@ def main(argv: list[str] | None = None) -> None:
         PACKAGED.parent.mkdir(exist_ok=True)
         PACKAGED.write_bytes(out.read_bytes())
         print(f"Ditulis: {PACKAGED}")
+        write_documents()
 
 
 if __name__ == "__main__":

@@ -118,7 +118,7 @@ def test_the_page_offers_the_pdf_and_makes_it_once():
     client = create_app(pdf=True, stages=Stages(convert=convert)).test_client()
     html = upload(client, "/periksa", EXAMPLE.read_bytes(), "contoh.xlsx").get_data(as_text=True)
     links = download_links(html)
-    assert set(links) == {"draf", "terisi", "pdf"}
+    assert set(links) == {"draf", "terisi", "pdf", "pk"}
     first = client.get(links["pdf"])
     assert first.status_code == 200 and first.data.startswith(b"%PDF")
     assert first.headers["Content-Type"] == "application/pdf"

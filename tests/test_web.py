@@ -89,7 +89,7 @@ def test_checking_the_example_shows_the_figures_and_serves_the_draft(client, tmp
         assert figure in html
     assert html.count("<svg ") == 4 and "<img" not in html  # the charts, inline SVG
     links = download_links(html)
-    assert set(links) == {"draf", "terisi"}
+    assert set(links) == {"draf", "terisi", "pk"}  # pk: the Perjanjian Kinerja .zip
 
     draft = client.get(links["draf"])
     assert draft.status_code == 200

@@ -57,7 +57,9 @@ def _quarters(
         target = row.targets[q - 1] if len(row.targets) >= q else NOT_AVAILABLE
         real = row.realisasi[q - 1] if len(row.realisasi) >= q else NOT_AVAILABLE
         if mode == PER_QUARTER:
-            t_to_date, r_to_date = _sum(row.targets[:q]), _sum(row.realisasi[:q])
+            # a quarter not yet reported has no running total (not the total of those before)
+            t_to_date = _sum(row.targets[:q]) if target.available else NOT_AVAILABLE
+            r_to_date = _sum(row.realisasi[:q]) if real.available else NOT_AVAILABLE
         else:
             t_to_date, r_to_date = target, real
         out.append(
@@ -77,3 +79,15 @@ def _sum(measures: Sequence[Measure]) -> Measure:
     """The sum of the quarters given so far; not available until one is."""
     numbers = [m.number for m in measures if m.number is not None]
     return Measure(number=sum(numbers)) if numbers else NOT_AVAILABLE
+
+
+def progress(line: ActionPlanLine, quarter: int, settings: Settings) -> Capaian:
+    """How far an action row has come to the end of `quarter`, against its annual target: the
+    running total (per triwulan) or the level reached (kumulatif) over the year's target."""
+    figures = line.quarters[quarter - 1]
+    return capaian(line.annual, figures.realisasi_to_date, line.polarity, settings)
+
+
+def quarter_name(quarter: int) -> str:
+    """1 → 'I' … 4 → 'IV'."""
+    return ("I", "II", "III", "IV")[quarter - 1]

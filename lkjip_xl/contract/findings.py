@@ -685,6 +685,27 @@ CODES: dict[str, Code] = {
         "Letak '{value}' tidak dikenal. Tulis 'Letak: Bab I', 'Letak: Bab II', 'Letak: Bab III' "
         "atau 'Letak: Lampiran'.",
     ),
+    # What one output needs beyond a readable workbook (read/readiness.py)
+    "realisasi-missing": Code(
+        E,
+        "Realisasi belum diisi",
+        "Realisasi kosong, dan belum ada satu pun realisasi di sheet {sheet}. LKjIP akhir tahun "
+        "memerlukan realisasi: ketik realisasinya di sel ini. Di awal tahun, Perjanjian Kinerja "
+        "dapat dibuat tanpa realisasi dengan 'lkjip pk'.",
+    ),
+    "triwulan-realisasi-missing": Code(
+        E,
+        "Realisasi triwulan belum diisi",
+        "Realisasi TW {quarter} kosong. Laporan triwulan {quarter} memerlukan realisasi setiap "
+        "indikator sampai triwulan itu: ketik realisasi TW {quarter} di sel ini.",
+    ),
+    "triwulan-plan-empty": Code(
+        E,
+        "Rencana Aksi kosong",
+        "Sheet Rencana Aksi belum berisi baris indikator (Kode Sasaran dan Indikator Kinerja "
+        "seperti di sheet Sasaran, dengan target dan realisasi per triwulan). Isi sheet itu untuk "
+        "membuat laporan triwulan.",
+    ),
 }
 
 

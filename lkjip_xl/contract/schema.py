@@ -196,7 +196,12 @@ NARRATIVE_PART = Vocabulary(
 NARRATIVE_PART_FAMILIES: tuple[tuple[str, str], ...] = (
     ("Analisis Sasaran", "analisis_sasaran"),
     ("Analisis Program", "analisis_program"),
+    # the quarterly monitoring report's text: "Penghambat Triwulan II", "Tindak Lanjut Triwulan II"
+    ("Penghambat Triwulan", "penghambat_triwulan"),
+    ("Tindak Lanjut Triwulan", "tindak_lanjut_triwulan"),
 )
+QUARTER_NARRATIVE_FAMILIES = frozenset({"penghambat_triwulan", "tindak_lanjut_triwulan"})
+QUARTER_NUMERALS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def narrative_part(text: str) -> str | None:
@@ -917,7 +922,8 @@ NARASI_SHEET = SheetSpec(
     "bila ada bawaannya (ditandai di Word untuk disunting), selain itu dilewati. Satu sel boleh "
     "berisi beberapa paragraf (Alt+Enter); baris yang diawali '- ' atau '1. ' menjadi butir daftar. "
     "Analisis per sasaran dan per program: tulis Bagian 'Analisis Sasaran S1' (Kode Sasaran) atau "
-    "'Analisis Program 7.01.01' (Kode program di sheet Anggaran).",
+    "'Analisis Program 7.01.01' (Kode program di sheet Anggaran). Laporan triwulan: tulis "
+    "Bagian 'Penghambat Triwulan II' dan 'Tindak Lanjut Triwulan II' (I sampai IV).",
     (
         Column(
             "bagian",

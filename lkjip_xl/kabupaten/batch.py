@@ -38,12 +38,28 @@ PDF = "_draf_LKjIP.pdf"
 FINDINGS_TXT, FINDINGS_JSON, CRASH = "_temuan.txt", "_temuan.json", "_galat.txt"
 DEFAULT_SECONDS = 300.0  # per workbook; one of the large benchmark takes about 3 s
 _OUTPUT_SUFFIXES = (DRAFT, PDF, FILLED, MARKED, FINDINGS_TXT, FINDINGS_JSON, CRASH)
+PK_FOLDER = "PK"  # <out>/<name>/PK/: the Perjanjian Kinerja documents
+QUARTERLY = "_triwulan_{quarter}.docx"  # the monitoring report of one quarter
+
+
+@dataclass(frozen=True)
+class Documents:
+    """The documents of the year a batch writes instead of the draft: the Perjanjian Kinerja
+    (January: no realisasi needed) and/or the monitoring report of one quarter."""
+
+    pk: bool = False
+    quarter: int | None = None
+
+    @property
+    def any(self) -> bool:
+        return self.pk or self.quarter is not None
 
 
 @dataclass
 class BatchResult:
     items: list[BatchItem]
     recap: list[Path] = field(default_factory=list)
+    documents: Documents | None = None  # what was written instead of the draft, if asked
 
     @property
     def failed(self) -> list[BatchItem]:
@@ -83,13 +99,15 @@ def run_batch(
     stages: Stages = DEFAULT_STAGES,
     pdf: bool = False,
     seconds: float | None = DEFAULT_SECONDS,
+    documents: Documents = Documents(),
 ) -> BatchResult:
     """Process every workbook of `folder` into `out_dir`, then write the recap there; with
     `pdf`, each draft as PDF too (through LibreOffice, each conversion in its own profile).
 
     `worker` replaces process_one (tests use it to simulate a worker that dies); `stages`
     replaces steps of the pipeline inside it (a compute that raises). A workbook that takes
-    longer than `seconds` fails alone with that reason (None: no limit).
+    longer than `seconds` fails alone with that reason (None: no limit). `documents` asks for
+    the PK documents and/or a quarterly report instead of the draft and the filled copy.
     """
     worker = worker or process_one
     folder, out_dir = Path(folder), Path(out_dir)
@@ -102,8 +120,10 @@ def run_batch(
     jobs = list(zip(paths, _output_folders(paths), strict=True))
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     items: list[BatchItem] = []
+    # the documents only when asked: a worker written for the draft alone keeps working
+    extra = (documents,) if documents.any else ()
     tasks: list[Task] = [
-        (str(path), str(out_dir / name), _str(template), stages, pdf) for path, name in jobs
+        (str(path), str(out_dir / name), _str(template), stages, pdf, *extra) for path, name in jobs
     ]
 
     def done(item: BatchItem) -> None:
@@ -123,7 +143,7 @@ def run_batch(
                 done(BatchItem(Path(path).name, Path(out).name, reason=_KILLED))
     order = {path.name: i for i, (path, _) in enumerate(jobs)}
     items.sort(key=lambda i: order[i.source])
-    result = BatchResult(items)
+    result = BatchResult(items, documents=documents if documents.any else None)
     if items:
         result.recap = write_recap(items, out_dir)
     return result
@@ -135,7 +155,10 @@ _KILLED = (
 )
 
 
-Task = tuple[str, str, str | None, Stages, bool]  # (workbook, out folder, template, stages, pdf)
+# (workbook, out folder, template, stages, pdf[, documents])
+Task = (
+    tuple[str, str, str | None, Stages, bool] | tuple[str, str, str | None, Stages, bool, Documents]
+)
 
 
 def _in_pool(
@@ -205,6 +228,7 @@ def process_one(
     template: str | None = None,
     stages: Stages = DEFAULT_STAGES,
     pdf: bool = False,
+    documents: Documents = Documents(),
 ) -> BatchItem:
     """Check one workbook and write its outputs. Never raises: every failure becomes the item's reason."""
     started = time.perf_counter()
@@ -212,7 +236,7 @@ def process_one(
     item = BatchItem(source.name, out.name)
     _remove_stale_outputs(out)
     try:
-        _process(source, out, template, item, stages, pdf)
+        _process(source, out, template, item, stages, pdf, documents)
     except WorkbookUnreadable as exc:
         item.status, item.reason = UNREADABLE, str(exc)
         _write_text(out / f"{out.name}{FINDINGS_TXT}", str(exc) + "\n", item)
@@ -229,7 +253,13 @@ def process_one(
 
 
 def _process(
-    source: Path, out: Path, template: str | None, item: BatchItem, stages: Stages, pdf: bool
+    source: Path,
+    out: Path,
+    template: str | None,
+    item: BatchItem,
+    stages: Stages,
+    pdf: bool,
+    documents: Documents = Documents(),
 ) -> None:
     stem = out.name
     wanted = Wanted(
@@ -239,6 +269,8 @@ def _process(
         template=Path(template) if template else None,
         pdf=out / f"{stem}{PDF}" if pdf else None,
     )
+    if documents.any:
+        wanted = _documents_wanted(out, documents, pdf)
     done = process(source, wanted, stages)
     identity = done.read.identity
     if identity is not None:
@@ -257,7 +289,10 @@ def _process(
         _write_text(
             out / f"{stem}{FINDINGS_JSON}", findings_json(findings, workbook=source.name), item
         )
-    item.outputs += [path.name for path in done.written]
+    item.outputs += [
+        str(path.relative_to(out)) if path.is_relative_to(out) else path.name
+        for path in done.written
+    ]
     if done.results is None or done.read.workbook is None:
         item.status, item.reason = FAILED, _reason(done.read.errors)
         return
@@ -265,10 +300,25 @@ def _process(
     item.status = OK
 
 
+def _documents_wanted(out: Path, documents: Documents, pdf: bool) -> Wanted:
+    """The PK folder and/or the quarterly report, and the marked copy when there are errors."""
+    quarter = documents.quarter
+    return Wanted(
+        marked=out / f"{out.name}{MARKED}",
+        pk=out / PK_FOLDER if documents.pk else None,
+        quarter=quarter,
+        triwulan=out / f"{out.name}{QUARTERLY.format(quarter=quarter)}" if quarter else None,
+        documents_pdf=pdf,
+    )
+
+
 def _remove_stale_outputs(out: Path) -> None:
     """A previous run's outputs would contradict this run's (a draft beside new errors)."""
     for suffix in _OUTPUT_SUFFIXES:
         (out / f"{out.name}{suffix}").unlink(missing_ok=True)
+    stale = [*(out / PK_FOLDER).glob("PK_*.*"), *out.glob(f"{out.name}_triwulan_*.*")]
+    for path in stale:
+        path.unlink(missing_ok=True)
 
 
 def _reason(errors: list[Finding]) -> str:
@@ -315,6 +365,15 @@ def _named(item: BatchItem) -> str:
     return f"Kecamatan {item.kecamatan} ({item.source})" if item.kecamatan else item.source
 
 
+def _written_label(documents: Documents | None) -> str:
+    if documents is None:
+        return "draf Word dan buku kerja terisi"
+    parts = ["Perjanjian Kinerja"] if documents.pk else []
+    if documents.quarter:
+        parts.append(f"laporan pemantauan triwulan {documents.quarter}")
+    return " dan ".join(parts)
+
+
 def batch_summary(result: BatchResult, out_dir: object) -> str:
     """What a batch did, in counts and names: who passed, who failed and why, where to look."""
     items, failed = result.items, result.failed
@@ -324,7 +383,7 @@ def batch_summary(result: BatchResult, out_dir: object) -> str:
     ]
     done = [i for i in items if i.ok]
     if done:
-        lines.append("Lengkap (draf Word dan buku kerja terisi ditulis):")
+        lines.append(f"Lengkap ({_written_label(result.documents)} ditulis):")
         lines += [
             f"  {_named(i)}" + (f" ({i.warnings} peringatan)" if i.warnings else "") for i in done
         ]

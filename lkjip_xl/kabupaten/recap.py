@@ -11,6 +11,7 @@ import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import xlsxwriter
 from xlsxwriter.format import Format
@@ -21,6 +22,7 @@ from xlsxwriter.worksheet import Worksheet
 from lkjip_xl.base.cell_text import as_cell_text
 from lkjip_xl.base.files import atomic_path
 from lkjip_xl.base.formatting import fmt_number, fmt_percent, fmt_rupiah
+from lkjip_xl.calc.indicators import predikat
 from lkjip_xl.contract.schema import normalize
 from lkjip_xl.kabupaten.outcome import OK, BatchItem
 
@@ -54,6 +56,8 @@ class RecapRow:
     efisiensi: float | None = None  # average capaian IKU / serapan, the sasaran rule kecamatan-wide
     sasaran_efisien: str = ""  # "3 dari 4"
     capaian_iku: tuple[tuple[str, float | None], ...] = ()  # (indikator, capaian)
+    # Rencana Aksi: (indikator, cumulative capaian to the end of TW I … TW IV), None: not reported
+    progres_triwulan: tuple[tuple[str, tuple[float | None, ...]], ...] = ()
 
 
 def recap_rows(items: list[BatchItem]) -> list[RecapRow]:
@@ -116,6 +120,7 @@ def _row(item: BatchItem) -> RecapRow:
             else ""
         ),
         capaian_iku=tuple((i["indikator"], i["capaian"]) for i in data["indikator"] if i["iku"]),
+        progres_triwulan=quarterly_progress(data),
     )
 
 
@@ -164,6 +169,8 @@ def write_recap_xlsx(rows: list[RecapRow], path: Path) -> Path:
         wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False})
         try:
             _write_xlsx(wb, rows, ikus)
+            if any(row.progres_triwulan for row in rows):
+                _progress_sheet(wb, rows)
         finally:
             wb.close()
     return path
@@ -325,6 +332,56 @@ def _charts(wb: XlsxWorkbook, rows: list[RecapRow], first: int, last: int) -> No
     ikm.set_y_axis({"reverse": True})
     ikm.set_legend({"none": True})
     wb.add_chartsheet("Grafik IKM").set_chart(ikm)
+
+
+def quarterly_progress(data: dict[str, Any]) -> tuple[tuple[str, tuple[float | None, ...]], ...]:
+    """Each indicator row of a kecamatan's Rencana Aksi with its capaian to date per quarter."""
+    return tuple(
+        (
+            line["indikator"] or "",
+            tuple(q["capaian_sampai_triwulan"] for q in line["triwulan"]),
+        )
+        for line in data.get("rencana_aksi", [])
+        if line["jenis"] == "indikator"
+    )
+
+
+PROGRESS_SHEET = "Progres Triwulan"
+
+
+def _progress_sheet(wb: XlsxWorkbook, rows: list[RecapRow]) -> None:
+    """Per kecamatan and indicator, the cumulative capaian to the end of each quarter, each cell
+    coloured by its predikat (Permendagri 86/2017); a quarter not yet reported stays blank."""
+    ws = wb.add_worksheet(PROGRESS_SHEET)
+    base = {"border": 1, "valign": "top"}
+    header = wb.add_format(
+        {**base, "bold": True, "text_wrap": True, "bg_color": "#1F4E79", "font_color": "white"}
+    )
+    text = wb.add_format({**base, "text_wrap": True})
+    number = {
+        label: wb.add_format({**base, "num_format": "#,##0.00", "bg_color": colour})
+        for label, colour in PREDIKAT_COLOURS.items()
+    }
+    plain = wb.add_format({**base, "num_format": "#,##0.00"})
+    ws.write_string(0, 0, "Capaian kumulatif Rencana Aksi per triwulan (%)", header)
+    heads = ["No", "Kecamatan", "Indikator Kinerja", *(f"s.d. TW {q}" for q in _QUARTERS)]
+    for c, (head, width) in enumerate(zip(heads, (5, 22, 44, 11, 11, 11, 11), strict=True)):
+        ws.write_string(2, c, head, header)
+        ws.set_column(c, c, width)
+    r = 3
+    for row in rows:
+        for name, values in row.progres_triwulan:
+            _cell(ws, r, 0, r - 2, text)
+            ws.write_string(r, 1, row.kecamatan, text)  # text, never a formula
+            ws.write_string(r, 2, name, text)
+            for c, value in enumerate(values, start=3):
+                colour = number.get(predikat(value)) if value is not None else None
+                _cell(ws, r, c, value, colour or plain)
+            r += 1
+    ws.freeze_panes(3, 3)
+
+
+_QUARTERS = ("I", "II", "III", "IV")
 
 
 def _cell(ws: Worksheet, r: int, c: int, value: object, cell_format: Format | None) -> None:

@@ -11,7 +11,13 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from lkjip_xl.contract.findings import Finding, finding
-from lkjip_xl.contract.schema import NARRATIVE_PART, NARRATIVE_PART_FAMILIES, narrative_part
+from lkjip_xl.contract.schema import (
+    NARRATIVE_PART,
+    NARRATIVE_PART_FAMILIES,
+    QUARTER_NARRATIVE_FAMILIES,
+    QUARTER_NUMERALS,
+    narrative_part,
+)
 from lkjip_xl.read.cell_reader import CellReader
 from lkjip_xl.read.kinds import strip_markers
 from lkjip_xl.read.locate import Table
@@ -67,7 +73,11 @@ def _known(
     family, _, code = key.partition(":")
     if not code:
         return True
-    if family == "analisis_sasaran":
+    known: Collection[str]
+    if family in QUARTER_NARRATIVE_FAMILIES:
+        known, what, sheet_ref = QUARTER_NUMERALS.keys(), "Triwulan", "Rencana Aksi"
+        code = code.upper()
+    elif family == "analisis_sasaran":
         known, what, sheet_ref = sasaran_codes, "Kode Sasaran", "Sasaran"
     else:
         known, what, sheet_ref = budget_codes, "Kode program", "Anggaran"

@@ -15,6 +15,7 @@ import shutil
 import tempfile
 import threading
 import time
+import zipfile
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -44,7 +45,7 @@ from lkjip_xl.report.charts import CHARTS, PAGE_CHARTS
 from lkjip_xl.web.access import install as install_password
 from lkjip_xl.web.isolated import DEFAULT_LIMITS, ChildLimits, run_isolated
 from lkjip_xl.web.isolated import warm_up as warm_up_children
-from lkjip_xl.web.result_store import DOCX, PDF, XLSX, Download, ResultStore
+from lkjip_xl.web.result_store import DOCX, PDF, XLSX, ZIP, Download, ResultStore
 from lkjip_xl.web.svg_charts import svg
 
 log = logging.getLogger(__name__)
@@ -110,7 +111,7 @@ def create_app(
         with _admitted(uploads), busy, _received(keep_uploads) as (path, original):
             draft, filled = path.with_name("draf.docx"), path.with_name("terisi.xlsx")
             marked = path.with_name("ditandai.xlsx")
-            wanted = Wanted(draft=draft, filled=filled, marked=marked)
+            wanted = Wanted(draft=draft, filled=filled, marked=marked, pk=path.with_name("pk"))
             try:
                 done = run_isolated(api.process, path, wanted, stages, limits=limits)
             except WorkbookUnreadable as exc:
@@ -135,6 +136,7 @@ def create_app(
                 )
             downloads["draf"] = Download(f"{stem}_draf_LKjIP.docx", draft.read_bytes(), DOCX)
             downloads["terisi"] = Download(f"{stem}_terisi.xlsx", filled.read_bytes(), XLSX)
+            downloads["pk"] = pk_zip(path.with_name("pk"), stem)
             return render_template(
                 "hasil.html",
                 original=original,
@@ -147,6 +149,43 @@ def create_app(
                 minutes=int(results.ttl // 60),
                 pdf=offer_pdf,
             )
+
+    @app.post("/dokumen")
+    def documents() -> ResponseReturnValue:
+        """The Perjanjian Kinerja (a .zip: the combined one and one per pejabat) or the
+        quarterly report of the chosen quarter; neither needs the year's realisasi."""
+        kind = request.form.get("dokumen", "pk")
+        if kind not in ("pk", "1", "2", "3", "4"):
+            abort(400)
+        with _admitted(uploads), busy, _received(keep_uploads) as (path, original):
+            out = path.with_name("dokumen")
+            try:
+                if kind == "pk":
+                    done = run_isolated(api.pk_workbook, path, out, False, stages, limits=limits)
+                else:
+                    tw = out / "tw.docx"
+                    done = run_isolated(
+                        api.triwulan_workbook, path, int(kind), tw, False, stages, limits=limits
+                    )
+            except WorkbookUnreadable as exc:
+                return _unreadable(exc, original)
+            result = done.read
+            if not done.ok:
+                return render_template(
+                    "temuan.html",
+                    original=original,
+                    result=result,
+                    dokumen=True,
+                    groups=group_by_sheet(result.findings),
+                    errors=len(result.errors),
+                    warnings=len(result.warnings),
+                    token=None,
+                )
+            stem = _stem(result, original)
+            if kind == "pk":
+                return _send(pk_zip(out, stem))
+            name = f"{stem}_pemantauan_triwulan_{kind}.docx"
+            return _send(Download(name, (out / "tw.docx").read_bytes(), DOCX))
 
     @app.post("/tahun-berikutnya")
     def next_year() -> ResponseReturnValue:
@@ -326,6 +365,15 @@ def _send(download: Download) -> Response:
 def _stem(result: ReadResult, original: str) -> str:
     kecamatan = result.workbook.identity.kecamatan if result.workbook else ""
     return file_stem(kecamatan or Path(original).stem, "buku_kerja")
+
+
+def pk_zip(folder: Path, stem: str) -> Download:
+    """Every Perjanjian Kinerja document of `folder` in one .zip."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        for doc in sorted(folder.glob("PK_*.docx")):
+            archive.write(doc, doc.name)
+    return Download(f"{stem}_Perjanjian_Kinerja.zip", buf.getvalue(), ZIP)
 
 
 def page_charts(results: api.Results) -> list[tuple[str, Markup]]:

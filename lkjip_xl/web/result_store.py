@@ -23,6 +23,7 @@ class Download:
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
+ZIP = "application/zip"
 
 
 class ResultStore:

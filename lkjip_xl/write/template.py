@@ -481,6 +481,9 @@ def petunjuk_lines() -> list[PetunjukLine]:
             "wrap",
         ),
         ("", "wrap"),
+        ("Irama setahun: satu buku kerja untuk semua dokumen", "h2"),
+        *((text, "wrap") for text in YEAR_RHYTHM),
+        ("", "wrap"),
     ]
     for spec in ALL_SHEETS:
         need = "wajib" if spec.required else (spec.required_when or "opsional")
@@ -525,6 +528,20 @@ def petunjuk_lines() -> list[PetunjukLine]:
     lines.extend((text, "wrap") for text in FREE_TABLE_HELP)
     return lines
 
+
+YEAR_RHYTHM = (
+    "1. Januari: isi Identitas, target di sheet Sasaran dan Anggaran (pagu), Pegawai dan PK "
+    "Berjenjang. Realisasi belum diperlukan. Buat Perjanjian Kinerja camat dan setiap pejabat: "
+    "lkjip pk buku.xlsx -o folder_pk/",
+    "2. Setiap triwulan: isi Rencana Aksi (target TW I–IV sejak Januari, realisasi triwulan itu), "
+    "serta Penghambat Triwulan … dan Tindak Lanjut Triwulan … di sheet Narasi. Buat laporan "
+    "pemantauan: lkjip triwulan buku.xlsx --tw 2 -o pemantauan_tw2.docx",
+    "3. Akhir tahun: isi realisasi di sheet Sasaran dan Anggaran, SKM dan narasi. Buat draf "
+    "LKjIP (dengan Perjanjian Kinerja dan Rencana Aksi di lampirannya): "
+    "lkjip report buku.xlsx -o draf.docx",
+    "4. Tahun berikutnya: lkjip template --dari buku.xlsx -o buku_tahun_depan.xlsx membawa "
+    "identitas, indikator dan struktur anggaran; lalu mulai lagi dari langkah 1.",
+)
 
 FREE_TABLE_HELP = (
     "Tabel bebas yang dimuat apa adanya di laporan (mis. 'Tabel PATEN', 'Tabel Lembaga "
