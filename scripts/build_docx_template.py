@@ -206,6 +206,12 @@ class Builder:
                 self.p("{{ g.grafik }}", align=CENTER, keep_next=True)
                 self.caption("g.keterangan", chart=True)
 
+    def picture(self, part: str, caption: str) -> None:
+        """A picture of the Gambar sheet with its caption, only when the workbook gives it."""
+        with self._own_condition(f"gambar.{part}"):
+            self.p(f"{{{{ gambar.{part} }}}}", align=CENTER, keep_next=True)
+            self.p(f"Gambar {caption}", align=CENTER, bold=True, size=10)
+
     def signature(self, title: str, name: str, rank: str) -> None:
         """The signature block on the right: place and date, title, name, rank and NIP."""
         table = self.doc.add_table(rows=1, cols=2)
@@ -323,11 +329,14 @@ def cover(b: Builder) -> None:
             size=9,
         )
         b.p("_" * 78, align=CENTER)
-    for _ in range(5):
+    for _ in range(3):
         b.p()
     b.p("{{ judul }}", align=CENTER, bold=True, size=18)
     b.p("TAHUN {{ tahun }}", align=CENTER, bold=True, size=18)
-    for _ in range(8):
+    b.p()
+    with b.only_if("gambar.logo"):
+        b.p("{{ gambar.logo }}", align=CENTER)
+    for _ in range(5):
         b.p()
     b.p("PEMERINTAH {{ kabupaten_upper }}", align=CENTER, bold=True, size=14)
     b.p("KECAMATAN {{ kecamatan_upper }}", align=CENTER, bold=True, size=14)
@@ -360,16 +369,52 @@ def front_matter(b: Builder) -> None:
 
 def bab_i(b: Builder) -> None:
     b.h("BAB I PENDAHULUAN", 1)
-    b.h("1.1 Latar Belakang", 2)
+    b.h("{{ bab_i_no.latar_belakang }} Latar Belakang", 2)
     b.rich_paragraphs("latar_belakang")
-    b.h("1.2 Maksud dan Tujuan", 2)
+    b.h("{{ bab_i_no.landasan_hukum }} Landasan Hukum", 2)
+    b.rich_paragraphs("landasan_hukum")
+    b.h("{{ bab_i_no.maksud_tujuan }} Maksud dan Tujuan", 2)
     b.rich_paragraphs("maksud_tujuan")
-    b.h("1.3 Gambaran Umum", 2)
-    b.rich_paragraphs("gambaran_umum")
-    b.spec_table(specs.DESA)
-    b.p("[Tempatkan bagan struktur organisasi kecamatan di sini.]", align=CENTER)
-    b.h("1.4 Isu Strategis", 2)
-    b.rich_paragraphs("isu_strategis")
+    with b.only_if("bab_i_no.gambaran_umum"):
+        b.h("{{ bab_i_no.gambaran_umum }} Gambaran Umum", 2)
+        b.rich_paragraphs("gambaran_umum")
+        b.picture("peta_wilayah", "Peta Wilayah Administratif Kecamatan {{ kecamatan }}")
+        b.spec_table(specs.DESA)
+        b.rich_paragraphs("kalimat_penduduk")
+        b.chart("penduduk_jk")
+        b.chart("penduduk_desa")
+    b.h("{{ bab_i_no.kedudukan_tugas_fungsi }} Kedudukan, Tugas dan Fungsi", 2)
+    b.rich_paragraphs("kedudukan_tugas_fungsi")
+    with b.only_if("bab_i_no.struktur_organisasi"):
+        b.h("{{ bab_i_no.struktur_organisasi }} Struktur Organisasi", 2)
+        b.rich_paragraphs("struktur_organisasi")
+        with b.only_if("gambar.struktur_organisasi"):
+            b.picture("struktur_organisasi", "Struktur Organisasi Kecamatan {{ kecamatan }}")
+        with b.only_if("not gambar.struktur_organisasi and bagan_struktur"):
+            b.p("{{ bagan_struktur }}", align=CENTER, keep_next=True)
+            b.p(
+                "Gambar Struktur Organisasi Kecamatan {{ kecamatan }}",
+                align=CENTER,
+                bold=True,
+                size=10,
+            )
+    with b.only_if("bab_i_no.sumber_daya_manusia"):
+        b.h("{{ bab_i_no.sumber_daya_manusia }} Sumber Daya Aparatur", 2)
+        b.rich_paragraphs("sumber_daya_manusia")
+        b.rich_paragraphs("kalimat_pegawai")
+        for table, chart in (
+            (specs.PEGAWAI_GOLONGAN, "pegawai_golongan"),
+            (specs.PEGAWAI_PENDIDIKAN, "pegawai_pendidikan"),
+            (specs.PEGAWAI_JENIS_KELAMIN, "pegawai_jenis_kelamin"),
+            (specs.PEGAWAI_STATUS, "pegawai_status"),
+        ):
+            b.spec_table(table)
+            b.chart(chart)
+    with b.only_if("isu_strategis"):
+        b.h("{{ bab_i_no.isu_strategis }} Isu Strategis", 2)
+        b.rich_paragraphs("isu_strategis")
+    b.h("{{ bab_i_no.sistematika }} Sistematika Penulisan", 2)
+    b.rich_paragraphs("sistematika")
     b.page_break()
 
 

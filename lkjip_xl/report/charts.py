@@ -19,11 +19,15 @@ from typing import TYPE_CHECKING
 
 from lkjip_xl.base.formatting import fmt_number
 from lkjip_xl.calc import Results
+from lkjip_xl.calc.staff import CountRow
+from lkjip_xl.contract.ranks import GROUPS
 from lkjip_xl.report.chart_spec import (
     ANSWER_COLOURS,
     BLUE,
     DECIMAL_2,
     GREY,
+    LIGHT_RED,
+    PALETTE,
     PERCENT,
     PERCENT_AXIS,
     RED,
@@ -202,6 +206,102 @@ def perubahan_chart(results: Results) -> list[ChartSpec]:
     ]
 
 
+def population_sex_chart(results: Results) -> list[ChartSpec]:
+    """The kecamatan's people by sex, as shares of a pie."""
+    pop = results.population
+    total = pop.total if pop else None
+    if total is None or total.laki_laki is None or total.perempuan is None:
+        return []
+    return [
+        ChartSpec(
+            Kind.PIE,
+            ("Laki-laki", "Perempuan"),
+            (
+                Series(
+                    "Jumlah penduduk",
+                    (float(total.laki_laki), float(total.perempuan)),
+                    point_colours=(BLUE, LIGHT_RED),
+                ),
+            ),
+            number_format=WHOLE,
+            pie_percent=True,
+            width_mm=110,
+            alt_text="Persentase penduduk menurut jenis kelamin",
+        )
+    ]
+
+
+def population_village_chart(results: Results) -> list[ChartSpec]:
+    """People per desa, laki-laki beside perempuan."""
+    pop = results.population
+    rows = [v for v in (pop.villages if pop else ()) if v.jumlah is not None]
+    if not rows:
+        return []
+    return [
+        ChartSpec(
+            Kind.BAR,
+            tuple(v.nama for v in rows),
+            (
+                Series("Laki-laki", tuple(float(v.laki_laki or 0) for v in rows), BLUE),
+                Series("Perempuan", tuple(float(v.perempuan or 0) for v in rows), LIGHT_RED),
+            ),
+            number_format=WHOLE,
+            value_title="Jiwa",
+            gridlines=True,
+            alt_text="Penduduk tiap desa/kelurahan menurut jenis kelamin",
+        )
+    ]
+
+
+def _staff_rows(rows: Sequence[CountRow]) -> list[CountRow]:
+    """The rows a chart shows: the details, except the golongan table's ruang (I/a …), which
+    the chart shows by group (its subtotals) as the reports do."""
+    return [
+        r
+        for r in rows
+        if r.kind == "subtotal"
+        or (r.kind == "detail" and r.label.split(" ")[0].split("/")[0] not in GROUPS)
+    ]
+
+
+def _staff_chart(table: str, kind: Kind, alt: str) -> Callable[[Results], list[ChartSpec]]:
+    """A chart of one staff table (calc/staff.py): its detail rows, people per row."""
+
+    def build(results: Results) -> list[ChartSpec]:
+        staff = results.staff
+        rows = _staff_rows(getattr(staff, table, ())) if staff else []
+        if len(rows) < (2 if kind is Kind.PIE else 1):  # a pie of one slice says nothing
+            return []
+        values = tuple(float(r.jumlah) for r in rows)
+        if kind is Kind.PIE:
+            series = Series("Jumlah pegawai", values, point_colours=PALETTE[: len(rows)])
+            return [
+                ChartSpec(
+                    kind,
+                    tuple(r.label for r in rows),
+                    (series,),
+                    number_format=WHOLE,
+                    pie_percent=True,
+                    width_mm=110,
+                    alt_text=alt,
+                )
+            ]
+        return [
+            ChartSpec(
+                kind,
+                tuple(r.label for r in rows),
+                (Series("Jumlah pegawai", values, BLUE),),
+                number_format=WHOLE,
+                value_title="Orang",
+                axis_min=0,
+                gridlines=True,
+                alt_text=alt,
+            )
+        ]
+
+    return build
+
+
 def _nice_ceiling(value: float, step: float) -> float:
     """The axis end: `value` rounded up to a multiple of `step`."""
     return float(-(-value // step) * step)
@@ -232,6 +332,42 @@ class Chart:
 CHARTS: dict[str, Chart] = {
     c.name: c
     for c in (
+        Chart(
+            "penduduk_jk",
+            "Persentase Penduduk Menurut Jenis Kelamin",
+            population_sex_chart,
+            on_page=False,
+        ),
+        Chart(
+            "penduduk_desa",
+            "Penduduk Menurut Desa/Kelurahan dan Jenis Kelamin",
+            population_village_chart,
+            on_page=False,
+        ),
+        Chart(
+            "pegawai_golongan",
+            "Jumlah Pegawai Berdasarkan Golongan",
+            _staff_chart("golongan", Kind.COLUMN, "Jumlah pegawai tiap golongan"),
+            on_page=False,
+        ),
+        Chart(
+            "pegawai_pendidikan",
+            "Jumlah Pegawai Berdasarkan Tingkat Pendidikan",
+            _staff_chart("pendidikan", Kind.COLUMN, "Jumlah pegawai tiap tingkat pendidikan"),
+            on_page=False,
+        ),
+        Chart(
+            "pegawai_jenis_kelamin",
+            "Persentase Pegawai Berdasarkan Jenis Kelamin",
+            _staff_chart("jenis_kelamin", Kind.PIE, "Pegawai menurut jenis kelamin"),
+            on_page=False,
+        ),
+        Chart(
+            "pegawai_status",
+            "Persentase Pegawai Berdasarkan Status Kepegawaian",
+            _staff_chart("status", Kind.PIE, "Pegawai menurut status kepegawaian"),
+            on_page=False,
+        ),
         Chart(
             "capaian", "Capaian Indikator Kinerja terhadap Target 100%", capaian_chart, on_page=True
         ),

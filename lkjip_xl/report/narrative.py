@@ -171,3 +171,10 @@ def efficiency_sentence(results: Results) -> str:
         f"{len(efficient)} dari {len(rated)} sasaran strategis telah efisien; sasaran {names} belum efisien "
         "karena persentase capaian kinerjanya lebih kecil dari persentase serapan anggarannya."
     )
+
+
+def count_text(count: int, noun: str) -> str:
+    """A count the Indonesian way: '4 (empat) sasaran'."""
+    from num2words import num2words
+
+    return f"{count} ({num2words(count, lang='id')}) {noun}"

@@ -97,16 +97,50 @@ DESA = TableSpec(
     "desa",
     "desa",
     (
-        text("No", "no", 1.2),
-        text("Desa/Kelurahan", "nama", 6),
-        text("Status", "status", 2.5),
-        number("Luas (km²)", "luas", 2.5),
-        number("Penduduk", "penduduk", 2.5),
+        text("No", "no", 0.9),
+        text("Desa/Kelurahan", "nama", 3.3),
+        text("Status", "status", 1.8),
+        number("Luas (km²)", "luas", 1.6),
+        number("Laki-laki", "l", 1.8),
+        number("Perempuan", "p", 2.0),
+        number("Jumlah", "penduduk", 1.8),
+        number("KK", "kk", 1.5),
     ),
-    caption="Desa/Kelurahan dan Luas Wilayah Kecamatan {kecamatan}",
-    total=("", "Jumlah", "", "{{ luas_total }}", ""),
+    caption="Luas Wilayah dan Jumlah Penduduk Desa/Kelurahan Kecamatan {kecamatan}",
+    total=(
+        "",
+        "Jumlah",
+        "",
+        "{{ desa_total.luas }}",
+        "{{ desa_total.l }}",
+        "{{ desa_total.p }}",
+        "{{ desa_total.penduduk }}",
+        "{{ desa_total.kk }}",
+    ),
     shown_if="desa",
 )
+
+
+def _staff_table(name: str, label: str, title: str) -> TableSpec:
+    return TableSpec(
+        f"pegawai_{name}",
+        f"pegawai.{name}",
+        (
+            text(label, "uraian", 5.5, rich=True),
+            number("Laki-laki", "l", 2.2),
+            number("Perempuan", "p", 2.2),
+            number("Jumlah", "jumlah", 2),
+            number("Persen", "persen", 2),
+        ),
+        caption=f"Pegawai Kecamatan {{kecamatan}} Berdasarkan {title}",
+        shown_if=f"pegawai.{name}",
+    )
+
+
+PEGAWAI_GOLONGAN = _staff_table("golongan", "Golongan", "Golongan")
+PEGAWAI_PENDIDIKAN = _staff_table("pendidikan", "Pendidikan", "Tingkat Pendidikan")
+PEGAWAI_JENIS_KELAMIN = _staff_table("jenis_kelamin", "Jenis Kelamin", "Jenis Kelamin")
+PEGAWAI_STATUS = _staff_table("status", "Status Kepegawaian", "Status Kepegawaian")
 IKU = TableSpec(
     "iku",
     "iku",
@@ -329,6 +363,10 @@ LAMPIRAN_SKM = TableSpec(
 
 TABLES: tuple[TableSpec, ...] = (
     DESA,
+    PEGAWAI_GOLONGAN,
+    PEGAWAI_PENDIDIKAN,
+    PEGAWAI_JENIS_KELAMIN,
+    PEGAWAI_STATUS,
     IKU,
     PK,
     PK_PROGRAM,

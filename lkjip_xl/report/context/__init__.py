@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from lkjip_xl.calc import Results
 from lkjip_xl.contract.records import Workbook
+from lkjip_xl.report import pictures as pictures_module
 from lkjip_xl.report.charts import CHARTS
 from lkjip_xl.report.context.anggaran import anggaran, efisiensi
 from lkjip_xl.report.context.bab_i import bab_i
@@ -34,8 +35,10 @@ def build_context(
     results: Results,
     charts: Mapping[str, object] | None = None,
     today: dt.date | None = None,
+    pictures: Mapping[str, object] | None = None,
 ) -> Context:
-    """The context of the draft; `charts` maps each chart's name to its placeholder (render.py)."""
+    """The context of the draft; `charts` maps each chart's name to its placeholder, `pictures`
+    each Gambar part to its picture (render.py; report/pictures.py)."""
     src = Source(wb, results, today or dt.date.today())
     rows = indicators(src)
     ctx: Context = {
@@ -51,6 +54,7 @@ def build_context(
         **anggaran(src),
         **bab_iv(src),
         **lampiran(src),
+        "gambar": dict(pictures or pictures_module.EMPTY),
         # None (a repeated chart: no item) where a chart is not drawn
         "grafik": {
             **{name: [] if chart.repeated else None for name, chart in CHARTS.items()},
