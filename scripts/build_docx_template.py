@@ -212,6 +212,12 @@ class Builder:
             self.p(f"{{{{ gambar.{part} }}}}", align=CENTER, keep_next=True)
             self.p(f"Gambar {caption}", align=CENTER, bold=True, size=10)
 
+    def free_tables(self, chapter: str) -> None:
+        """The free Tabel sheets placed in `chapter`, each spliced in at its marker."""
+        with self.each("t", f"tabel_bab.{chapter}"):
+            self.caption("t.caption")
+            self.p("{{ t.penanda }}")
+
     def signature(self, title: str, name: str, rank: str) -> None:
         """The signature block on the right: place and date, title, name, rank and NIP."""
         table = self.doc.add_table(rows=1, cols=2)
@@ -383,6 +389,7 @@ def bab_i(b: Builder) -> None:
         b.rich_paragraphs("kalimat_penduduk")
         b.chart("penduduk_jk")
         b.chart("penduduk_desa")
+        b.free_tables("bab_i")
     b.h("{{ bab_i_no.kedudukan_tugas_fungsi }} Kedudukan, Tugas dan Fungsi", 2)
     b.rich_paragraphs("kedudukan_tugas_fungsi")
     with b.only_if("bab_i_no.struktur_organisasi"):
@@ -430,6 +437,7 @@ def bab_ii(b: Builder) -> None:
     b.p("Sasaran strategis:")
     with b.each("s", "sasaran_list"):
         b.p("{{ s.no }}. {{ s.sasaran }}")
+    b.free_tables("bab_ii")
     b.h("2.3 Indikator Kinerja Utama", 2)
     b.p(
         "Indikator Kinerja Utama Kecamatan {{ kecamatan }} ditetapkan dengan Keputusan Camat "
@@ -437,10 +445,7 @@ def bab_ii(b: Builder) -> None:
     )
     b.spec_table(specs.IKU)
     b.h("2.4 Perjanjian Kinerja", 2)
-    b.p(
-        "Perjanjian Kinerja Kecamatan {{ kecamatan }} Tahun {{ tahun }} memuat sasaran, "
-        "indikator dan target berikut."
-    )
+    b.rich_paragraphs("kalimat_pk")
     b.spec_table(specs.PK)
     b.spec_table(specs.PK_PROGRAM)
     b.page_break()
@@ -489,6 +494,7 @@ def bab_iii_capaian(b: Builder) -> None:
     )
     b.spec_table(specs.EFISIENSI)
     b.p("{{r kalimat_efisiensi }}", align=JUSTIFY)
+    b.free_tables("bab_iii")
 
 
 def bab_iii_anggaran(b: Builder) -> None:

@@ -105,7 +105,8 @@ def test_tables_captions_and_images(example_doc, example_docx):
     captions = [p.text for p in example_doc.paragraphs if p.style.name == "Keterangan Tabel"]
     charts = [p.text for p in example_doc.paragraphs if p.style.name == "Keterangan Grafik"]
     assert captions[0].startswith("Tabel 1.1") and any(
-        c.startswith("Tabel L.1 Lembaga") for c in captions
+        c.startswith("Tabel 3.13 Lembaga")
+        for c in captions  # placed by its Letak: Bab III
     )
     assert len(set(captions)) == len(captions)
     # Bab I: staff by golongan and pendidikan (the example gives no population by sex);

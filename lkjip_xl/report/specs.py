@@ -156,13 +156,14 @@ IKU = TableSpec(
 )
 PK = TableSpec(
     "pk",
-    "iku",
+    "pk_rows",
     (
-        text("No", "no", 1),
-        text("Sasaran Strategis", "sasaran", 5),
-        text("Indikator Kinerja", "indikator", 5.5),
-        text("Satuan", "satuan", 2),
-        number("Target", "target", 2),
+        text("No", "no", 0.9),
+        text("Sasaran Strategis", "sasaran", 4.6),
+        text("Indikator Kinerja", "indikator", 5.2),
+        text("Jenis", "jenis", 1.8),
+        text("Satuan", "satuan", 1.6),
+        number("Target", "target", 1.6),
     ),
     caption="Perjanjian Kinerja Kecamatan {kecamatan} Tahun {tahun}",
 )

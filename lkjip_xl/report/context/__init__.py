@@ -21,6 +21,7 @@ from lkjip_xl.report.context.bab_ii import bab_ii
 from lkjip_xl.report.context.bab_iv import bab_iv
 from lkjip_xl.report.context.capaian import capaian
 from lkjip_xl.report.context.captions import captions
+from lkjip_xl.report.context.free_tables import free_tables
 from lkjip_xl.report.context.front_matter import front_matter, identity
 from lkjip_xl.report.context.indicators import indicators
 from lkjip_xl.report.context.lampiran import lampiran
@@ -54,6 +55,7 @@ def build_context(
         **anggaran(src),
         **bab_iv(src),
         **lampiran(src),
+        **free_tables(src),  # after lampiran: its tabel_bebas keeps the Lampiran's only
         "gambar": dict(pictures or pictures_module.EMPTY),
         # None (a repeated chart: no item) where a chart is not drawn
         "grafik": {
