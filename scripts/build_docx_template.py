@@ -462,13 +462,13 @@ def bab_iii_capaian(b: Builder) -> None:
         "capaian memakai skala berikut."
     )
     b.spec_table(specs.SKALA)
-    b.h("3.1.1 Perbandingan Target dan Realisasi Kinerja", 3)
+    b.h("{{ bab_iii_no.capaian }} Perbandingan Target dan Realisasi Kinerja", 3)
     b.spec_table(specs.CAPAIAN)
     b.p("{{r kalimat_rata_rata }}")
     b.chart("capaian")
     b.spec_table(specs.INDIKATOR_LAIN)
 
-    b.h("3.1.2 Analisis Capaian per Sasaran Strategis", 3)
+    b.h("{{ bab_iii_no.sasaran }} Analisis Capaian per Sasaran Strategis", 3)
     with b.each("s", "sasaran"):
         b.p("Sasaran {{ s.no }}: {{ s.sasaran }}", bold=True, keep_next=True)
         b.spec_table(specs.SASARAN)
@@ -479,15 +479,33 @@ def bab_iii_capaian(b: Builder) -> None:
             b.p("{{ f.judul }}: {{r f.teks }}", align=JUSTIFY)
         b.spec_table(specs.SASARAN_PROGRAM)
 
+    with b.only_if("riwayat or renstra_banding"):
+        b.h("{{ bab_iii_no.riwayat }} Perbandingan dengan Tahun Sebelumnya dan Target Renstra", 3)
+        b.spec_table(specs.RIWAYAT)
+        b.chart("riwayat")
+        b.spec_table(specs.RENSTRA_BANDING)
+
+    with b.only_if("analisis_program"):
+        b.h("{{ bab_iii_no.program }} Analisis Program dan Kegiatan", 3)
+        with b.each("a", "analisis_program"):
+            with b.only_if("not a.kegiatan"):
+                b.p("{{r a.judul }}", keep_next=True)
+                b.rich_paragraphs("a.paragraf", "ap")
+            with b.only_if("a.kegiatan"):  # a kegiatan under its program: indented, not spaced
+                b.p("{{r a.judul }}", keep_next=True).paragraph_format.left_indent = Cm(1)
+                with b.each("ap", "a.paragraf"):
+                    b.p("{{r ap }}", align=JUSTIFY).paragraph_format.left_indent = Cm(1)
+
     with b.only_if("ada_skm"):
-        b.h("3.1.3 Survei Kepuasan Masyarakat", 3)
+        b.h("{{ bab_iii_no.skm }} Survei Kepuasan Masyarakat", 3)
         b.p("{{r kalimat_skm }}", align=JUSTIFY)
         b.spec_table(specs.SKM)
         b.chart("ikm")
         b.chart("sebaran")
+        b.rich_paragraphs("kalimat_unsur", "u")
         b.chart("unsur")
 
-    b.h("3.1.4 Efisiensi Penggunaan Sumber Daya", 3)
+    b.h("{{ bab_iii_no.efisiensi }} Efisiensi Penggunaan Sumber Daya", 3)
     b.p(
         "Tingkat efisiensi = persentase capaian kinerja sasaran / persentase serapan anggaran "
         "program yang mendukungnya; nilai ≥ 1 berarti efisien."
@@ -507,6 +525,10 @@ def bab_iii_anggaran(b: Builder) -> None:
     with b.only_if("ada_perubahan"):
         b.spec_table(specs.PERUBAHAN)
         b.chart("perubahan")
+    b.rich_paragraphs("kalimat_anggaran_lalu")
+    b.spec_table(specs.ANGGARAN_LALU)
+    b.spec_table(specs.ANGGARAN_TAHUNAN)
+    b.chart("anggaran_tahunan")
     b.page_break()
 
 

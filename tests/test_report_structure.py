@@ -138,10 +138,13 @@ def _with_every_table(filled: Any) -> Path:
     return filled(sheets={"Sasaran": sasaran, "Belanja": belanja})
 
 
-def test_every_row_the_context_builds_has_its_tables_keys(example, filled):
+def test_every_row_the_context_builds_has_its_tables_keys(
+    example, filled, blank_template, tmp_path
+):
     wb, results, _ = example
     other = read_workbook(_with_every_table(filled)).workbook
-    contexts = [build_context(wb, results), build_context(other, compute(other))]
+    v2 = read_workbook(contract_filler.fill_v2(blank_template, tmp_path / "v2.xlsx")).workbook
+    contexts = [build_context(b, compute(b)) for b in (other, v2)] + [build_context(wb, results)]
     for spec in TABLES:
         rows = [row for ctx in contexts for row in rows_of(ctx, spec)]
         assert rows, f"no rows for table {spec.name}: the check would be empty"

@@ -302,6 +302,52 @@ def _staff_chart(table: str, kind: Kind, alt: str) -> Callable[[Results], list[C
     return build
 
 
+def history_charts(results: Results) -> list[ChartSpec]:
+    """One chart per indicator with several years: target and realisasi per year."""
+    out = []
+    for h in results.history:
+        points = [p for p in h.points if p.realisasi.number is not None]
+        if len(points) < 2 or not any(p.source == "riwayat" for p in points):
+            continue  # without Riwayat, the sasaran's table already shows last year
+        out.append(
+            ChartSpec(
+                Kind.COLUMN,
+                tuple(str(p.year) for p in points),
+                (
+                    Series("Target", tuple(p.target.number for p in points), GREY),
+                    Series("Realisasi", tuple(p.realisasi.number for p in points), BLUE),
+                ),
+                number_format=DECIMAL_2,
+                gridlines=True,
+                width_mm=120,
+                label=h.indikator,
+                alt_text=f"Target dan realisasi {h.indikator} beberapa tahun",
+            )
+        )
+    return out
+
+
+def budget_years_chart(results: Results) -> list[ChartSpec]:
+    years = results.budget_history.unit if results.budget_history else ()
+    if len(years) < 2:
+        return []
+    return [
+        ChartSpec(
+            Kind.COLUMN,
+            tuple(str(y.year) for y in years),
+            (
+                Series("Pagu", tuple(y.pagu for y in years), GREY),
+                Series("Realisasi", tuple(y.realisasi for y in years), BLUE),
+            ),
+            number_format=WHOLE,
+            value_title="Rupiah",
+            data_labels=False,
+            gridlines=True,
+            alt_text="Pagu dan realisasi anggaran beberapa tahun",
+        )
+    ]
+
+
 def _nice_ceiling(value: float, step: float) -> float:
     """The axis end: `value` rounded up to a multiple of `step`."""
     return float(-(-value // step) * step)
@@ -393,6 +439,19 @@ CHARTS: dict[str, Chart] = {
             on_page=False,
             shown_if="ada_skm",
             repeated=True,
+        ),
+        Chart(
+            "riwayat",
+            "Target dan Realisasi Beberapa Tahun:",
+            history_charts,
+            on_page=False,
+            repeated=True,
+        ),
+        Chart(
+            "anggaran_tahunan",
+            "Pagu dan Realisasi Anggaran Beberapa Tahun",
+            budget_years_chart,
+            on_page=False,
         ),
         Chart(
             "perubahan",

@@ -326,6 +326,60 @@ PERUBAHAN = TableSpec(
     total=("JUMLAH", "{{ total.sebelum }}", "{{ total.pagu }}", "{{ total.perubahan }}"),
     shown_if="ada_perubahan",
 )
+RIWAYAT = TableSpec(
+    "riwayat",
+    "riwayat",
+    (
+        text("Indikator Kinerja", "indikator", 6.4),
+        text("Tahun", "tahun", 1.5),
+        number("Target", "target", 2.4),
+        number("Realisasi", "realisasi", 2.4),
+        number("Capaian", "capaian", 2.2),
+    ),
+    caption="Perbandingan Realisasi Kinerja Beberapa Tahun",
+    shown_if="riwayat",
+)
+RENSTRA_BANDING = TableSpec(
+    "renstra_banding",
+    "renstra_banding",
+    (
+        text("No", "no", 0.8),
+        text("Indikator Kinerja", "indikator", 3.9),
+        number("Kondisi Awal", "kondisi_awal", 1.7),
+        number("Target Renstra {{ tahun }}", "target_renstra", 1.8),
+        number("Target PK {{ tahun }}", "target", 1.6),
+        number("Realisasi {{ tahun }}", "realisasi", 1.8),
+        number("Target Akhir Renstra", "target_akhir", 1.7),
+        number("Tingkat Kemajuan", "kemajuan", 2.1),
+    ),
+    caption="Perbandingan Realisasi dengan Target Renstra Tahun {tahun} dan Target Akhir Renstra",
+    shown_if="renstra_banding",
+)
+ANGGARAN_LALU = TableSpec(
+    "anggaran_lalu",
+    "anggaran_lalu",
+    (
+        text("Program", "uraian", 5.4),
+        number("Realisasi {{ tahun_lalu }} (Rp)", "lalu", 2.7),
+        number("Realisasi {{ tahun }} (Rp)", "realisasi", 2.7),
+        number("Selisih (Rp)", "selisih", 2.6),
+        number("Pertumbuhan", "pertumbuhan", 2.2),
+    ),
+    caption="Realisasi Anggaran Tahun {tahun} Dibanding Tahun Sebelumnya",
+    shown_if="anggaran_lalu",
+)
+ANGGARAN_TAHUNAN = TableSpec(
+    "anggaran_tahunan",
+    "anggaran_tahunan",
+    (
+        text("Tahun", "tahun", 1.6),
+        number("Pagu (Rp)", "pagu", 3.6),
+        number("Realisasi (Rp)", "realisasi", 3.6),
+        number("Serapan", "serapan", 2.2),
+    ),
+    caption="Pagu dan Realisasi Anggaran Beberapa Tahun",
+    shown_if="anggaran_tahunan",
+)
 LAMPIRAN_PK = TableSpec(
     "lampiran_pk",
     "iku",
@@ -381,6 +435,10 @@ TABLES: tuple[TableSpec, ...] = (
     ANGGARAN,
     BELANJA,
     PERUBAHAN,
+    RIWAYAT,
+    RENSTRA_BANDING,
+    ANGGARAN_LALU,
+    ANGGARAN_TAHUNAN,
     LAMPIRAN_PK,
     LAMPIRAN_IKU,
     LAMPIRAN_SKM,

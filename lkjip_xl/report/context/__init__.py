@@ -16,19 +16,23 @@ from lkjip_xl.contract.records import Workbook
 from lkjip_xl.report import pictures as pictures_module
 from lkjip_xl.report.charts import CHARTS
 from lkjip_xl.report.context.anggaran import anggaran, efisiensi
-from lkjip_xl.report.context.bab_i import bab_i
+from lkjip_xl.report.context.bab_i import bab_i, section_numbers
 from lkjip_xl.report.context.bab_ii import bab_ii
 from lkjip_xl.report.context.bab_iv import bab_iv
 from lkjip_xl.report.context.capaian import capaian
 from lkjip_xl.report.context.captions import captions
+from lkjip_xl.report.context.comparisons import comparisons
 from lkjip_xl.report.context.free_tables import free_tables
 from lkjip_xl.report.context.front_matter import front_matter, identity
 from lkjip_xl.report.context.indicators import indicators
 from lkjip_xl.report.context.lampiran import lampiran
+from lkjip_xl.report.context.programs import program_analysis
 from lkjip_xl.report.context.sasaran import sasaran_analysis
 from lkjip_xl.report.context.skm import skm
 from lkjip_xl.report.context.source import Source
 from lkjip_xl.report.context.values import Context
+
+BAB_III_PARTS = ("capaian", "sasaran", "riwayat", "program", "skm", "efisiensi")
 
 
 def build_context(
@@ -53,6 +57,8 @@ def build_context(
         **skm(src),
         **efisiensi(src),
         **anggaran(src),
+        **comparisons(src),
+        **program_analysis(src),
         **bab_iv(src),
         **lampiran(src),
         **free_tables(src),  # after lampiran: its tabel_bebas keeps the Lampiran's only
@@ -63,6 +69,15 @@ def build_context(
             **(charts or {}),
         },
     }
+    ctx["bab_iii_no"] = section_numbers(
+        "3.1",
+        {
+            "riwayat": bool(ctx["riwayat"] or ctx["renstra_banding"]),
+            "program": bool(ctx["analisis_program"]),
+            "skm": bool(ctx["ada_skm"]),
+        },
+        BAB_III_PARTS,
+    )
     ctx["captions"] = captions(ctx)
     return ctx
 
