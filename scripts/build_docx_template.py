@@ -17,13 +17,12 @@ from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.section import Section
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph
@@ -57,7 +56,7 @@ class Builder:
         section.orientation = WD_ORIENT.PORTRAIT
         section.left_margin, section.right_margin = Cm(3), Cm(2.5)
         section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
-        self._footer_page_number(section)
+        # the cover's section: no page number (front matter and chapters start their own)
 
     # -- styles and fields ----------------------------------------------------------------
 
@@ -118,11 +117,27 @@ class Builder:
         for el in (fld("begin"), instr_run, fld("separate"), text_run, fld("end")):
             paragraph._p.append(el)
 
-    def _footer_page_number(self, section: Section) -> None:
+    def section(self, prefix: str, number_format: str) -> None:
+        """A new section on a new page, its footer numbered from 1 in `number_format`
+        ('lowerRoman', 'decimal') after `prefix` ('{{ halaman_bab.II }}' prints 'II-' when the
+        workbook numbers pages per chapter). numbering.py lets the chapters after the first
+        continue the count unless pages are numbered per chapter."""
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.footer.is_linked_to_previous = False
         p = section.footer.paragraphs[0]
         p.alignment = CENTER
-        p.add_run("LKjIP Kecamatan {{ kecamatan }} Tahun {{ tahun }} — halaman ")
+        p.add_run(f"LKjIP Kecamatan {{{{ kecamatan }}}} Tahun {{{{ tahun }}}} — halaman {prefix}")
         self.field(p, "PAGE", "1")
+        for old in section._sectPr.findall(qn("w:pgNumType")):  # copied from the section before
+            section._sectPr.remove(old)
+        pg = OxmlElement("w:pgNumType")
+        pg.set(qn("w:fmt"), number_format)
+        pg.set(qn("w:start"), "1")
+        cols = section._sectPr.find(qn("w:cols"))
+        if cols is not None:
+            cols.addprevious(pg)  # the schema's order: pgNumType before cols
+        else:
+            section._sectPr.append(pg)
 
     # -- text ------------------------------------------------------------------------------
 
@@ -269,6 +284,11 @@ class Builder:
         _cell_text(table.rows[3].cells[0], "{%tr endfor %}")
         for i, text in enumerate(spec.total):
             _cell_text(table.rows[4].cells[i], text, bold=True, right=i in numeric)
+        for row in table.rows:  # a row is never split across two pages
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for i in numeric:  # a figure never wraps: 1.169.786.789 stays on one line
+            for row in (table.rows[2], *table.rows[4:]):
+                row.cells[i]._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
         table.autofit = False  # else Word and LibreOffice shrink columns to their content
         for i, col in enumerate(cols):
             table.columns[i].width = Cm(col.width_cm)
@@ -347,11 +367,10 @@ def cover(b: Builder) -> None:
     b.p("PEMERINTAH {{ kabupaten_upper }}", align=CENTER, bold=True, size=14)
     b.p("KECAMATAN {{ kecamatan_upper }}", align=CENTER, bold=True, size=14)
     b.p("{{ tahun_terbit }}", align=CENTER, bold=True, size=14)
-    b.page_break()
 
 
 def front_matter(b: Builder) -> None:
-    b.p("{{ catatan_draf }}", size=9)
+    b.section("", "lowerRoman")
     b.h("KATA PENGANTAR", 1)
     b.rich_paragraphs("kata_pengantar")
     b.signature(*CAMAT_SIGNATURE)
@@ -370,10 +389,10 @@ def front_matter(b: Builder) -> None:
     for title, style in (("DAFTAR TABEL", TABLE_CAPTION), ("DAFTAR GRAFIK", CHART_CAPTION)):
         b.h(title, 1)
         b.field(b.p(), f'TOC \\h \\z \\t "{style},1"', "Klik kanan lalu pilih Perbarui Bidang.")
-    b.page_break()
 
 
 def bab_i(b: Builder) -> None:
+    b.section("{{ halaman_bab.I }}", "decimal")
     b.h("BAB I PENDAHULUAN", 1)
     b.h("{{ bab_i_no.latar_belakang }} Latar Belakang", 2)
     b.rich_paragraphs("latar_belakang")
@@ -422,10 +441,10 @@ def bab_i(b: Builder) -> None:
         b.rich_paragraphs("isu_strategis")
     b.h("{{ bab_i_no.sistematika }} Sistematika Penulisan", 2)
     b.rich_paragraphs("sistematika")
-    b.page_break()
 
 
 def bab_ii(b: Builder) -> None:
+    b.section("{{ halaman_bab.II }}", "decimal")
     b.h("BAB II PERENCANAAN KINERJA", 1)
     b.h("2.1 Visi dan Misi", 2)
     b.p("Visi: {{ visi }}")
@@ -448,19 +467,14 @@ def bab_ii(b: Builder) -> None:
     b.rich_paragraphs("kalimat_pk")
     b.spec_table(specs.PK)
     b.spec_table(specs.PK_PROGRAM)
-    b.page_break()
 
 
 def bab_iii_capaian(b: Builder) -> None:
     """BAB III, 3.1: capaian, analysis per sasaran, SKM, efisiensi."""
+    b.section("{{ halaman_bab.III }}", "decimal")
     b.h("BAB III AKUNTABILITAS KINERJA", 1)
     b.h("3.1 Capaian Kinerja", 2)
-    b.p(
-        "Capaian indikator berpolaritas positif dihitung dengan rumus Realisasi / Target × 100%; "
-        "indikator berpolaritas negatif (makin rendah makin baik) dengan rumus (2 × Target − "
-        "Realisasi) / Target × 100%, kecuali pengaturan buku kerja menentukan lain. Predikat "
-        "capaian memakai skala berikut."
-    )
+    b.p("{{ kalimat_metode }}", align=JUSTIFY)
     b.spec_table(specs.SKALA)
     b.h("{{ bab_iii_no.capaian }} Perbandingan Target dan Realisasi Kinerja", 3)
     b.spec_table(specs.CAPAIAN)
@@ -506,10 +520,7 @@ def bab_iii_capaian(b: Builder) -> None:
         b.chart("unsur")
 
     b.h("{{ bab_iii_no.efisiensi }} Efisiensi Penggunaan Sumber Daya", 3)
-    b.p(
-        "Tingkat efisiensi = persentase capaian kinerja sasaran / persentase serapan anggaran "
-        "program yang mendukungnya; nilai ≥ 1 berarti efisien."
-    )
+    b.p("{{ kalimat_metode_efisiensi }}", align=JUSTIFY)
     b.spec_table(specs.EFISIENSI)
     b.p("{{r kalimat_efisiensi }}", align=JUSTIFY)
     b.free_tables("bab_iii")
@@ -529,19 +540,23 @@ def bab_iii_anggaran(b: Builder) -> None:
     b.spec_table(specs.ANGGARAN_LALU)
     b.spec_table(specs.ANGGARAN_TAHUNAN)
     b.chart("anggaran_tahunan")
-    b.page_break()
 
 
 def bab_iv(b: Builder) -> None:
+    b.section("{{ halaman_bab.IV }}", "decimal")
     b.h("BAB IV PENUTUP", 1)
     b.h("4.1 Kesimpulan", 2)
     b.rich_paragraphs("kesimpulan")
-    b.h("4.2 Permasalahan", 2)
-    b.rich_paragraphs("permasalahan")
-    b.h("4.3 Saran", 2)
+    with b.only_if("permasalahan"):
+        b.h("4.2 Permasalahan", 2)
+        b.rich_paragraphs("permasalahan")
+    b.h("{{ '4.3' if permasalahan else '4.2' }} Saran", 2)
     b.rich_paragraphs("saran")
+    with b.only_if("langkah_perbaikan"):
+        b.h("{{ '4.4' if permasalahan else '4.3' }} Langkah Perbaikan", 2)
+        b.rich_paragraphs("langkah_perbaikan")
     b.signature(*CAMAT_SIGNATURE)
-    b.page_break()
+    b.section("{{ halaman_bab.L }}", "decimal")  # the Lampiran's
 
 
 def lampiran(b: Builder) -> None:

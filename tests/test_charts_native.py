@@ -212,7 +212,7 @@ def test_charts_are_styled_for_the_document(example_draft, example_results):
 
 
 def test_the_draft_of_the_example_stays_small(example_draft):
-    assert len(example_draft) <= 150 * 1024
+    assert len(example_draft) <= 170 * 1024  # Bab I's staff charts carry their workbooks too
 
 
 # -- every kind the spec API offers ----------------------------------------------------------

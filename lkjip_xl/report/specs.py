@@ -284,11 +284,11 @@ ANGGARAN = TableSpec(
     "anggaran",
     "anggaran",
     (
-        text("Program / Kegiatan / Sub Kegiatan", "uraian", 7.2, rich=True),
-        number("Pagu (Rp)", "pagu", 2.6),
-        number("Realisasi (Rp)", "realisasi", 2.6),
-        number("Sisa (Rp)", "sisa", 2.4),
-        number("Serapan (%)", "serapan", 1.6),
+        text("Program / Kegiatan / Sub Kegiatan", "uraian", 5.6, rich=True),
+        number("Pagu (Rp)", "pagu", 2.8),
+        number("Realisasi (Rp)", "realisasi", 2.8),
+        number("Sisa (Rp)", "sisa", 2.6),
+        number("Serapan (%)", "serapan", 1.7),
     ),
     caption="Realisasi Anggaran Program, Kegiatan dan Sub Kegiatan",
     total=(

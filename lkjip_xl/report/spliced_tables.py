@@ -189,6 +189,22 @@ def splice_tables(docx: bytes, tables: dict[str, str]) -> bytes:
     return out.getvalue()
 
 
+def _splice_landscape(xml: str, start: int, end: int, content: str) -> str:
+    """A landscape table replacing the paragraph xml[start:end]: the section it sits in ends
+    before its caption (the paragraph before) with that section's own properties (footer, page
+    numbering), and continues after it without restarting the page count."""
+    _, rest = content.split("</w:p>", 1)  # the portrait break landscape() wrote: replaced here
+    at = xml.find("<w:sectPr", end)
+    close = xml.find("</w:sectPr>", at) + len("</w:sectPr>")
+    enclosing = xml[at:close]
+    continued = re.sub(r'\s+w:start="\d+"', "", enclosing)
+    caption = max(xml.rfind("<w:p>", 0, start), xml.rfind("<w:p ", 0, start))
+    before = f"<w:p><w:pPr>{enclosing}</w:pPr></w:p>"
+    return (
+        xml[:caption] + before + xml[caption:start] + rest + xml[end:at] + continued + xml[close:]
+    )
+
+
 def _splice(xml: str, tables: dict[str, str]) -> str:
     for marker, table in tables.items():
         at = xml.find(escape(marker))
@@ -197,9 +213,7 @@ def _splice(xml: str, tables: dict[str, str]) -> str:
         start = max(xml.rfind("<w:p>", 0, at), xml.rfind("<w:p ", 0, at))
         end = xml.find("</w:p>", at) + len("</w:p>")
         if table.startswith(SECTION_BEFORE):
-            brk, table = table[len(SECTION_BEFORE) :].split("</w:p>", 1)
-            caption = max(xml.rfind("<w:p>", 0, start), xml.rfind("<w:p ", 0, start))
-            xml = xml[:caption] + brk + "</w:p>" + xml[caption:start] + table + xml[end:]
+            xml = _splice_landscape(xml, start, end, table[len(SECTION_BEFORE) :])
             continue
         xml = xml[:start] + table + xml[end:]
     return xml
