@@ -446,23 +446,25 @@ def bab_i(b: Builder) -> None:
 def bab_ii(b: Builder) -> None:
     b.section("{{ halaman_bab.II }}", "decimal")
     b.h("BAB II PERENCANAAN KINERJA", 1)
-    b.h("2.1 Visi dan Misi", 2)
-    b.p("Visi: {{ visi }}")
-    b.p("Misi:")
+    b.h("2.1 Rencana Strategis", 2)
+    b.rich_paragraphs("rencana_strategis")
+    b.p("Visi: {{ visi }}", keep_next=True)
+    b.p("Misi:", keep_next=True)
     b.numbered("misi", "m", "{{ m }}")
-    b.h("2.2 Tujuan dan Sasaran", 2)
-    b.p("Tujuan:")
+    b.p("Tujuan:", keep_next=True)
     b.numbered("tujuan", "t", "{{ t }}")
-    b.p("Sasaran strategis:")
+    b.p("Sasaran strategis:", keep_next=True)
     with b.each("s", "sasaran_list"):
         b.p("{{ s.no }}. {{ s.sasaran }}")
     b.free_tables("bab_ii")
-    b.h("2.3 Indikator Kinerja Utama", 2)
+    b.h("2.2 Indikator Kinerja Utama", 2)
     b.p(
         "Indikator Kinerja Utama Kecamatan {{ kecamatan }} ditetapkan dengan Keputusan Camat "
         "Nomor {{ nomor_iku }} sebagai berikut."
     )
     b.spec_table(specs.IKU)
+    b.h("2.3 Rencana Kerja Tahunan", 2)
+    b.rich_paragraphs("rencana_kerja_tahunan")
     b.h("2.4 Perjanjian Kinerja", 2)
     b.rich_paragraphs("kalimat_pk")
     b.spec_table(specs.PK)
@@ -557,6 +559,11 @@ def bab_iv(b: Builder) -> None:
         b.rich_paragraphs("langkah_perbaikan")
     b.signature(*CAMAT_SIGNATURE)
     b.section("{{ halaman_bab.L }}", "decimal")  # the Lampiran's
+    # A TOC field limited to the Lampiran (\\b bookmark) is ignored by LibreOffice: the list
+    # comes from the context instead
+    b.p("DAFTAR LAMPIRAN", align=CENTER, bold=True, size=14)
+    b.numbered("daftar_lampiran", "d", "{{ d }}")
+    b.page_break()
 
 
 def lampiran(b: Builder) -> None:
@@ -614,7 +621,28 @@ def _agreement_signatures(b: Builder) -> None:
     )
 
 
-CHAPTERS = (cover, front_matter, bab_i, bab_ii, bab_iii_capaian, bab_iii_anggaran, bab_iv, lampiran)
+def lampiran_tables(b: Builder) -> None:
+    """The Lampiran's parts from version 2 sheets: the Matrik Renstra and the Gambar pictures
+    (after the issue-14 lampiran: PK forms, IKU, SKM, free tables)."""
+    with b.only_if("matrik_renstra"):
+        b.h("Matrik Rencana Strategis", 2)
+        b.spec_table(specs.MATRIK_RENSTRA)
+    with b.each("g", "gambar.lampiran"):
+        b.h("{{ g.keterangan }}", 2)
+        b.p("{{ g.gambar }}", align=CENTER)
+
+
+CHAPTERS = (
+    cover,
+    front_matter,
+    bab_i,
+    bab_ii,
+    bab_iii_capaian,
+    bab_iii_anggaran,
+    bab_iv,
+    lampiran,
+    lampiran_tables,
+)
 
 
 # Parts of python-docx's blank document that a draft does not need: a picture of an empty page

@@ -160,8 +160,8 @@ PK = TableSpec(
     (
         text("No", "no", 0.9),
         text("Sasaran Strategis", "sasaran", 4.6),
-        text("Indikator Kinerja", "indikator", 5.2),
-        text("Jenis", "jenis", 1.8),
+        text("Indikator Kinerja", "indikator", 4.9),
+        text("Jenis", "jenis", 2.1),
         text("Satuan", "satuan", 1.6),
         number("Target", "target", 1.6),
     ),
@@ -380,6 +380,21 @@ ANGGARAN_TAHUNAN = TableSpec(
     caption="Pagu dan Realisasi Anggaran Beberapa Tahun",
     shown_if="anggaran_tahunan",
 )
+MATRIK_RENSTRA = TableSpec(
+    "matrik_renstra",
+    "matrik_renstra",
+    (
+        text("No", "no", 0.8),
+        text("Sasaran / Program", "uraian", 2.6),
+        text("Indikator Kinerja", "indikator", 2.9),
+        text("Satuan", "satuan", 1.4),
+        number("Kondisi Awal", "kondisi_awal", 1.3),
+        *(number(f"{{{{ renstra_tahun[{i}] }}}}", f"t{i}", 1.1) for i in range(5)),
+        number("Target Akhir", "target_akhir", 1.3),
+    ),
+    caption="Matrik Rencana Strategis Kecamatan {kecamatan} {periode_renstra}",
+    shown_if="matrik_renstra",
+)
 LAMPIRAN_PK = TableSpec(
     "lampiran_pk",
     "iku",
@@ -439,6 +454,7 @@ TABLES: tuple[TableSpec, ...] = (
     RENSTRA_BANDING,
     ANGGARAN_LALU,
     ANGGARAN_TAHUNAN,
+    MATRIK_RENSTRA,
     LAMPIRAN_PK,
     LAMPIRAN_IKU,
     LAMPIRAN_SKM,

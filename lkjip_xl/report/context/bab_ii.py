@@ -13,6 +13,10 @@ def bab_ii(src: Source) -> Context:
     programs = [b for b in results.budget if b.level == "program"]
     return {
         "kalimat_pk": [draft(_pk_sentence(src, len(programs)))],
+        "rencana_strategis": src.passage("rencana_strategis", _renstra_text(src))
+        if src.wb.narrative.get("rencana_strategis") or _renstra_text(src)
+        else [],
+        "rencana_kerja_tahunan": src.passage("rencana_kerja_tahunan", _rkt_text(src)),
         "visi": ident.visi or "-",
         "misi": list(ident.misi),
         "periode_renstra": ident.periode_renstra or "-",
@@ -52,3 +56,25 @@ def _pk_sentence(src: Source, programs: int) -> str:
             f"{fmt_rupiah(pagu, cents=False)}"
         )
     return text + ", sebagaimana tabel berikut."
+
+
+def _renstra_text(src: Source) -> str:
+    period = src.identity.periode_renstra
+    if not period:
+        return ""
+    return (
+        f"Rencana Strategis Kecamatan {src.kecamatan} periode {period} memuat visi, misi, "
+        "tujuan, sasaran strategis, strategi dan arah kebijakan sebagai berikut."
+    )
+
+
+def _rkt_text(src: Source) -> str:
+    """The year's work plan from Anggaran: how many programs, kegiatan and sub kegiatan."""
+    t = src.results.budget_totals
+    return (
+        f"Rencana kerja tahunan Kecamatan {src.kecamatan} tahun {src.year} dilaksanakan melalui "
+        f"{count_text(t.programs, 'program')}, {count_text(t.kegiatan, 'kegiatan')} dan "
+        f"{count_text(t.sub_kegiatan, 'sub kegiatan')} dengan pagu "
+        f"{fmt_rupiah(t.pagu, cents=False)}, untuk mencapai sasaran strategis yang ditetapkan "
+        "dalam Perjanjian Kinerja."
+    )

@@ -35,7 +35,36 @@ def comparisons(src: Source) -> Context:
             for i, r in enumerate(results.renstra, start=1)
         ],
         **_budget_context(src),
+        **_matrix(src),
     }
+
+
+MATRIX_YEARS = 5  # the Renstra's years shown: the last five up to the end of the period
+
+
+def _matrix(src: Source) -> Context:
+    """The Matrik Renstra (Lampiran): each row's target per year, five years wide."""
+    m = src.results.renstra_matrix
+    if m is None:
+        return {"matrik_renstra": [], "renstra_tahun": [""] * MATRIX_YEARS}
+    shown = list(range(len(m.years)))[-MATRIX_YEARS:]
+    years = [str(m.years[i]) for i in shown] + [""] * (MATRIX_YEARS - len(shown))
+    rows = []
+    for n, r in enumerate(m.rows, start=1):
+        targets = [_value(r.targets[i], r.satuan) for i in shown]
+        targets += [""] * (MATRIX_YEARS - len(targets))
+        rows.append(
+            {
+                "no": n,
+                "uraian": r.uraian,
+                "indikator": r.indikator,
+                "satuan": r.satuan,
+                "kondisi_awal": _value(r.kondisi_awal, r.satuan),
+                **{f"t{i}": t for i, t in enumerate(targets)},
+                "target_akhir": _value(r.target_akhir, r.satuan),
+            }
+        )
+    return {"matrik_renstra": rows, "renstra_tahun": years}
 
 
 def _value(m: Measure | None, satuan: str) -> str:

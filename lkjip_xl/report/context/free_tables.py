@@ -24,4 +24,22 @@ def free_tables(src: Source) -> Context:
             "penanda": markers.free_table(i),
         }
         placed.get(ft.placement, lampiran).append(item)
-    return {"tabel_bab": placed, "tabel_bebas": lampiran}
+    return {
+        "tabel_bab": placed,
+        "tabel_bebas": lampiran,
+        "daftar_lampiran": _appendices(src, [t["judul"] for t in lampiran]),
+    }
+
+
+def _appendices(src: Source, free: list[str]) -> list[str]:
+    """The Lampiran's parts in the order the template gives them (Daftar Lampiran)."""
+    results = src.results
+    year = src.year or ""
+    parts = [f"Perjanjian Kinerja Tahun {year}", "Indikator Kinerja Utama"]
+    if results.skm is not None and results.skm.ikm is not None:
+        parts.append("Perhitungan Survei Kepuasan Masyarakat")
+    parts += free
+    if results.renstra_matrix is not None:
+        parts.append("Matrik Rencana Strategis")
+    parts += [p.bagian for p in src.wb.pictures if not p.part]
+    return parts
