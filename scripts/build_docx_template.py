@@ -17,13 +17,12 @@ from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.section import Section
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph
@@ -57,7 +56,7 @@ class Builder:
         section.orientation = WD_ORIENT.PORTRAIT
         section.left_margin, section.right_margin = Cm(3), Cm(2.5)
         section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
-        self._footer_page_number(section)
+        # the cover's section: no page number (front matter and chapters start their own)
 
     # -- styles and fields ----------------------------------------------------------------
 
@@ -118,11 +117,27 @@ class Builder:
         for el in (fld("begin"), instr_run, fld("separate"), text_run, fld("end")):
             paragraph._p.append(el)
 
-    def _footer_page_number(self, section: Section) -> None:
+    def section(self, prefix: str, number_format: str) -> None:
+        """A new section on a new page, its footer numbered from 1 in `number_format`
+        ('lowerRoman', 'decimal') after `prefix` ('{{ halaman_bab.II }}' prints 'II-' when the
+        workbook numbers pages per chapter). numbering.py lets the chapters after the first
+        continue the count unless pages are numbered per chapter."""
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.footer.is_linked_to_previous = False
         p = section.footer.paragraphs[0]
         p.alignment = CENTER
-        p.add_run("LKjIP Kecamatan {{ kecamatan }} Tahun {{ tahun }} — halaman ")
+        p.add_run(f"LKjIP Kecamatan {{{{ kecamatan }}}} Tahun {{{{ tahun }}}} — halaman {prefix}")
         self.field(p, "PAGE", "1")
+        for old in section._sectPr.findall(qn("w:pgNumType")):  # copied from the section before
+            section._sectPr.remove(old)
+        pg = OxmlElement("w:pgNumType")
+        pg.set(qn("w:fmt"), number_format)
+        pg.set(qn("w:start"), "1")
+        cols = section._sectPr.find(qn("w:cols"))
+        if cols is not None:
+            cols.addprevious(pg)  # the schema's order: pgNumType before cols
+        else:
+            section._sectPr.append(pg)
 
     # -- text ------------------------------------------------------------------------------
 
@@ -206,6 +221,18 @@ class Builder:
                 self.p("{{ g.grafik }}", align=CENTER, keep_next=True)
                 self.caption("g.keterangan", chart=True)
 
+    def picture(self, part: str, caption: str) -> None:
+        """A picture of the Gambar sheet with its caption, only when the workbook gives it."""
+        with self._own_condition(f"gambar.{part}"):
+            self.p(f"{{{{ gambar.{part} }}}}", align=CENTER, keep_next=True)
+            self.p(f"Gambar {caption}", align=CENTER, bold=True, size=10)
+
+    def free_tables(self, chapter: str) -> None:
+        """The free Tabel sheets placed in `chapter`, each spliced in at its marker."""
+        with self.each("t", f"tabel_bab.{chapter}"):
+            self.caption("t.caption")
+            self.p("{{ t.penanda }}")
+
     def signature(self, title: str, name: str, rank: str) -> None:
         """The signature block on the right: place and date, title, name, rank and NIP."""
         table = self.doc.add_table(rows=1, cols=2)
@@ -257,6 +284,11 @@ class Builder:
         _cell_text(table.rows[3].cells[0], "{%tr endfor %}")
         for i, text in enumerate(spec.total):
             _cell_text(table.rows[4].cells[i], text, bold=True, right=i in numeric)
+        for row in table.rows:  # a row is never split across two pages
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for i in numeric:  # a figure never wraps: 1.169.786.789 stays on one line
+            for row in (table.rows[2], *table.rows[4:]):
+                row.cells[i]._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
         table.autofit = False  # else Word and LibreOffice shrink columns to their content
         for i, col in enumerate(cols):
             table.columns[i].width = Cm(col.width_cm)
@@ -323,20 +355,22 @@ def cover(b: Builder) -> None:
             size=9,
         )
         b.p("_" * 78, align=CENTER)
-    for _ in range(5):
+    for _ in range(3):
         b.p()
     b.p("{{ judul }}", align=CENTER, bold=True, size=18)
     b.p("TAHUN {{ tahun }}", align=CENTER, bold=True, size=18)
-    for _ in range(8):
+    b.p()
+    with b.only_if("gambar.logo"):
+        b.p("{{ gambar.logo }}", align=CENTER)
+    for _ in range(5):
         b.p()
     b.p("PEMERINTAH {{ kabupaten_upper }}", align=CENTER, bold=True, size=14)
     b.p("KECAMATAN {{ kecamatan_upper }}", align=CENTER, bold=True, size=14)
     b.p("{{ tahun_terbit }}", align=CENTER, bold=True, size=14)
-    b.page_break()
 
 
 def front_matter(b: Builder) -> None:
-    b.p("{{ catatan_draf }}", size=9)
+    b.section("", "lowerRoman")
     b.h("KATA PENGANTAR", 1)
     b.rich_paragraphs("kata_pengantar")
     b.signature(*CAMAT_SIGNATURE)
@@ -355,70 +389,102 @@ def front_matter(b: Builder) -> None:
     for title, style in (("DAFTAR TABEL", TABLE_CAPTION), ("DAFTAR GRAFIK", CHART_CAPTION)):
         b.h(title, 1)
         b.field(b.p(), f'TOC \\h \\z \\t "{style},1"', "Klik kanan lalu pilih Perbarui Bidang.")
-    b.page_break()
 
 
 def bab_i(b: Builder) -> None:
+    b.section("{{ halaman_bab.I }}", "decimal")
     b.h("BAB I PENDAHULUAN", 1)
-    b.h("1.1 Latar Belakang", 2)
+    b.h("{{ bab_i_no.latar_belakang }} Latar Belakang", 2)
     b.rich_paragraphs("latar_belakang")
-    b.h("1.2 Maksud dan Tujuan", 2)
+    b.h("{{ bab_i_no.landasan_hukum }} Landasan Hukum", 2)
+    b.rich_paragraphs("landasan_hukum")
+    b.h("{{ bab_i_no.maksud_tujuan }} Maksud dan Tujuan", 2)
     b.rich_paragraphs("maksud_tujuan")
-    b.h("1.3 Gambaran Umum", 2)
-    b.rich_paragraphs("gambaran_umum")
-    b.spec_table(specs.DESA)
-    b.p("[Tempatkan bagan struktur organisasi kecamatan di sini.]", align=CENTER)
-    b.h("1.4 Isu Strategis", 2)
-    b.rich_paragraphs("isu_strategis")
-    b.page_break()
+    with b.only_if("bab_i_no.gambaran_umum"):
+        b.h("{{ bab_i_no.gambaran_umum }} Gambaran Umum", 2)
+        b.rich_paragraphs("gambaran_umum")
+        b.picture("peta_wilayah", "Peta Wilayah Administratif Kecamatan {{ kecamatan }}")
+        b.spec_table(specs.DESA)
+        b.rich_paragraphs("kalimat_penduduk")
+        b.chart("penduduk_jk")
+        b.chart("penduduk_desa")
+        b.free_tables("bab_i")
+    b.h("{{ bab_i_no.kedudukan_tugas_fungsi }} Kedudukan, Tugas dan Fungsi", 2)
+    b.rich_paragraphs("kedudukan_tugas_fungsi")
+    with b.only_if("bab_i_no.struktur_organisasi"):
+        b.h("{{ bab_i_no.struktur_organisasi }} Struktur Organisasi", 2)
+        b.rich_paragraphs("struktur_organisasi")
+        with b.only_if("gambar.struktur_organisasi"):
+            b.picture("struktur_organisasi", "Struktur Organisasi Kecamatan {{ kecamatan }}")
+        with b.only_if("not gambar.struktur_organisasi and bagan_struktur"):
+            b.p("{{ bagan_struktur }}", align=CENTER, keep_next=True)
+            b.p(
+                "Gambar Struktur Organisasi Kecamatan {{ kecamatan }}",
+                align=CENTER,
+                bold=True,
+                size=10,
+            )
+    with b.only_if("bab_i_no.sumber_daya_manusia"):
+        b.h("{{ bab_i_no.sumber_daya_manusia }} Sumber Daya Aparatur", 2)
+        b.rich_paragraphs("sumber_daya_manusia")
+        b.rich_paragraphs("kalimat_pegawai")
+        for table, chart in (
+            (specs.PEGAWAI_GOLONGAN, "pegawai_golongan"),
+            (specs.PEGAWAI_PENDIDIKAN, "pegawai_pendidikan"),
+            (specs.PEGAWAI_JENIS_KELAMIN, "pegawai_jenis_kelamin"),
+            (specs.PEGAWAI_STATUS, "pegawai_status"),
+        ):
+            b.spec_table(table)
+            b.chart(chart)
+    with b.only_if("isu_strategis"):
+        b.h("{{ bab_i_no.isu_strategis }} Isu Strategis", 2)
+        b.rich_paragraphs("isu_strategis")
+    b.h("{{ bab_i_no.sistematika }} Sistematika Penulisan", 2)
+    b.rich_paragraphs("sistematika")
 
 
 def bab_ii(b: Builder) -> None:
+    b.section("{{ halaman_bab.II }}", "decimal")
     b.h("BAB II PERENCANAAN KINERJA", 1)
-    b.h("2.1 Visi dan Misi", 2)
-    b.p("Visi: {{ visi }}")
-    b.p("Misi:")
+    b.h("2.1 Rencana Strategis", 2)
+    b.rich_paragraphs("rencana_strategis")
+    b.p("Visi: {{ visi }}", keep_next=True)
+    b.p("Misi:", keep_next=True)
     b.numbered("misi", "m", "{{ m }}")
-    b.h("2.2 Tujuan dan Sasaran", 2)
-    b.p("Tujuan:")
+    b.p("Tujuan:", keep_next=True)
     b.numbered("tujuan", "t", "{{ t }}")
-    b.p("Sasaran strategis:")
+    b.p("Sasaran strategis:", keep_next=True)
     with b.each("s", "sasaran_list"):
         b.p("{{ s.no }}. {{ s.sasaran }}")
-    b.h("2.3 Indikator Kinerja Utama", 2)
+    b.free_tables("bab_ii")
+    b.h("2.2 Indikator Kinerja Utama", 2)
     b.p(
         "Indikator Kinerja Utama Kecamatan {{ kecamatan }} ditetapkan dengan Keputusan Camat "
         "Nomor {{ nomor_iku }} sebagai berikut."
     )
     b.spec_table(specs.IKU)
+    b.h("2.3 Rencana Kerja Tahunan", 2)
+    b.rich_paragraphs("rencana_kerja_tahunan")
     b.h("2.4 Perjanjian Kinerja", 2)
-    b.p(
-        "Perjanjian Kinerja Kecamatan {{ kecamatan }} Tahun {{ tahun }} memuat sasaran, "
-        "indikator dan target berikut."
-    )
+    b.rich_paragraphs("kalimat_pk")
     b.spec_table(specs.PK)
     b.spec_table(specs.PK_PROGRAM)
-    b.page_break()
 
 
 def bab_iii_capaian(b: Builder) -> None:
     """BAB III, 3.1: capaian, analysis per sasaran, SKM, efisiensi."""
+    b.section("{{ halaman_bab.III }}", "decimal")
     b.h("BAB III AKUNTABILITAS KINERJA", 1)
     b.h("3.1 Capaian Kinerja", 2)
-    b.p(
-        "Capaian indikator berpolaritas positif dihitung dengan rumus Realisasi / Target × 100%; "
-        "indikator berpolaritas negatif (makin rendah makin baik) dengan rumus (2 × Target − "
-        "Realisasi) / Target × 100%, kecuali pengaturan buku kerja menentukan lain. Predikat "
-        "capaian memakai skala berikut."
-    )
+    b.p("{{ kalimat_metode }}", align=JUSTIFY)
     b.spec_table(specs.SKALA)
-    b.h("3.1.1 Perbandingan Target dan Realisasi Kinerja", 3)
+    b.h("{{ bab_iii_no.capaian }} Perbandingan Target dan Realisasi Kinerja", 3)
     b.spec_table(specs.CAPAIAN)
     b.p("{{r kalimat_rata_rata }}")
     b.chart("capaian")
     b.spec_table(specs.INDIKATOR_LAIN)
 
-    b.h("3.1.2 Analisis Capaian per Sasaran Strategis", 3)
+    b.h("{{ bab_iii_no.sasaran }} Analisis Capaian per Sasaran Strategis", 3)
     with b.each("s", "sasaran"):
         b.p("Sasaran {{ s.no }}: {{ s.sasaran }}", bold=True, keep_next=True)
         b.spec_table(specs.SASARAN)
@@ -429,21 +495,37 @@ def bab_iii_capaian(b: Builder) -> None:
             b.p("{{ f.judul }}: {{r f.teks }}", align=JUSTIFY)
         b.spec_table(specs.SASARAN_PROGRAM)
 
+    with b.only_if("riwayat or renstra_banding"):
+        b.h("{{ bab_iii_no.riwayat }} Perbandingan dengan Tahun Sebelumnya dan Target Renstra", 3)
+        b.spec_table(specs.RIWAYAT)
+        b.chart("riwayat")
+        b.spec_table(specs.RENSTRA_BANDING)
+
+    with b.only_if("analisis_program"):
+        b.h("{{ bab_iii_no.program }} Analisis Program dan Kegiatan", 3)
+        with b.each("a", "analisis_program"):
+            with b.only_if("not a.kegiatan"):
+                b.p("{{r a.judul }}", keep_next=True)
+                b.rich_paragraphs("a.paragraf", "ap")
+            with b.only_if("a.kegiatan"):  # a kegiatan under its program: indented, not spaced
+                b.p("{{r a.judul }}", keep_next=True).paragraph_format.left_indent = Cm(1)
+                with b.each("ap", "a.paragraf"):
+                    b.p("{{r ap }}", align=JUSTIFY).paragraph_format.left_indent = Cm(1)
+
     with b.only_if("ada_skm"):
-        b.h("3.1.3 Survei Kepuasan Masyarakat", 3)
+        b.h("{{ bab_iii_no.skm }} Survei Kepuasan Masyarakat", 3)
         b.p("{{r kalimat_skm }}", align=JUSTIFY)
         b.spec_table(specs.SKM)
         b.chart("ikm")
         b.chart("sebaran")
+        b.rich_paragraphs("kalimat_unsur", "u")
         b.chart("unsur")
 
-    b.h("3.1.4 Efisiensi Penggunaan Sumber Daya", 3)
-    b.p(
-        "Tingkat efisiensi = persentase capaian kinerja sasaran / persentase serapan anggaran "
-        "program yang mendukungnya; nilai ≥ 1 berarti efisien."
-    )
+    b.h("{{ bab_iii_no.efisiensi }} Efisiensi Penggunaan Sumber Daya", 3)
+    b.p("{{ kalimat_metode_efisiensi }}", align=JUSTIFY)
     b.spec_table(specs.EFISIENSI)
     b.p("{{r kalimat_efisiensi }}", align=JUSTIFY)
+    b.free_tables("bab_iii")
 
 
 def bab_iii_anggaran(b: Builder) -> None:
@@ -456,18 +538,31 @@ def bab_iii_anggaran(b: Builder) -> None:
     with b.only_if("ada_perubahan"):
         b.spec_table(specs.PERUBAHAN)
         b.chart("perubahan")
-    b.page_break()
+    b.rich_paragraphs("kalimat_anggaran_lalu")
+    b.spec_table(specs.ANGGARAN_LALU)
+    b.spec_table(specs.ANGGARAN_TAHUNAN)
+    b.chart("anggaran_tahunan")
 
 
 def bab_iv(b: Builder) -> None:
+    b.section("{{ halaman_bab.IV }}", "decimal")
     b.h("BAB IV PENUTUP", 1)
     b.h("4.1 Kesimpulan", 2)
     b.rich_paragraphs("kesimpulan")
-    b.h("4.2 Permasalahan", 2)
-    b.rich_paragraphs("permasalahan")
-    b.h("4.3 Saran", 2)
+    with b.only_if("permasalahan"):
+        b.h("4.2 Permasalahan", 2)
+        b.rich_paragraphs("permasalahan")
+    b.h("{{ '4.3' if permasalahan else '4.2' }} Saran", 2)
     b.rich_paragraphs("saran")
+    with b.only_if("langkah_perbaikan"):
+        b.h("{{ '4.4' if permasalahan else '4.3' }} Langkah Perbaikan", 2)
+        b.rich_paragraphs("langkah_perbaikan")
     b.signature(*CAMAT_SIGNATURE)
+    b.section("{{ halaman_bab.L }}", "decimal")  # the Lampiran's
+    # A TOC field limited to the Lampiran (\\b bookmark) is ignored by LibreOffice: the list
+    # comes from the context instead
+    b.p("DAFTAR LAMPIRAN", align=CENTER, bold=True, size=14)
+    b.numbered("daftar_lampiran", "d", "{{ d }}")
     b.page_break()
 
 
@@ -675,7 +770,28 @@ def write_documents() -> None:
             print(f"Ditulis: {path}")
 
 
-CHAPTERS = (cover, front_matter, bab_i, bab_ii, bab_iii_capaian, bab_iii_anggaran, bab_iv, lampiran)
+def lampiran_tables(b: Builder) -> None:
+    """The Lampiran's parts from version 2 sheets: the Matrik Renstra and the Gambar pictures
+    (after the issue-14 lampiran: PK forms, IKU, SKM, free tables)."""
+    with b.only_if("matrik_renstra"):
+        b.h("Matrik Rencana Strategis", 2)
+        b.spec_table(specs.MATRIK_RENSTRA)
+    with b.each("g", "gambar.lampiran"):
+        b.h("{{ g.keterangan }}", 2)
+        b.p("{{ g.gambar }}", align=CENTER)
+
+
+CHAPTERS = (
+    cover,
+    front_matter,
+    bab_i,
+    bab_ii,
+    bab_iii_capaian,
+    bab_iii_anggaran,
+    bab_iv,
+    lampiran,
+    lampiran_tables,
+)
 
 
 # Parts of python-docx's blank document that a draft does not need: a picture of an empty page

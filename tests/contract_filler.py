@@ -6,6 +6,7 @@ row 1 of a blank template, the way another program or a person would.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import openpyxl
@@ -488,18 +489,45 @@ def add_free_table(wb, table: dict) -> None:
         ws.append(row)
 
 
+# The Gambar sheet: (Bagian, width, height, colour) of a picture anchored over its row.
+GAMBAR = [
+    ("Logo", 60, 80, (200, 30, 30)),
+    ("Peta Wilayah", 300, 200, (30, 120, 30)),
+    ("Dokumentasi Pelayanan PATEN", 240, 160, (30, 30, 200)),
+]
+
+
+def add_pictures(wb, pictures: list[tuple[str, int, int, tuple[int, int, int]]]) -> None:
+    """Each picture over the Gambar column of its row, as a person inserts one in Excel."""
+    from openpyxl.drawing.image import Image as SheetImage
+    from PIL import Image
+
+    ws = wb["Gambar"]
+    cols = header_columns(ws)
+    for r, (bagian, width, height, colour) in enumerate(pictures, start=2):
+        ws.cell(row=r, column=cols["Bagian"], value=bagian)
+        buf = io.BytesIO()
+        Image.new("RGB", (width, height), colour).save(buf, "PNG")
+        buf.seek(0)
+        ws.add_image(SheetImage(buf), ws.cell(row=r, column=cols["Gambar"]).coordinate)
+
+
 def fill_v2(
     template: Path,
     output: Path,
     identitas: dict | None = None,
     sheets: dict | None = None,
     tables: list[dict] | None = None,
+    pictures: list | None = None,
 ) -> Path:
-    """A version 2 workbook: the v1 sample plus every new sheet, and a placed free table."""
+    """A version 2 workbook: the v1 sample plus every new sheet, a placed free table and, when
+    asked (`pictures=GAMBAR`), pictures in Gambar."""
     fill(template, output, {**IDENTITAS_V2, **(identitas or {})}, {**V2_SHEETS, **(sheets or {})})
     wb = openpyxl.load_workbook(output)
     for table in [TABEL_PATEN] if tables is None else tables:
         add_free_table(wb, table)
+    if pictures:
+        add_pictures(wb, pictures)
     wb.save(output)
     return output
 

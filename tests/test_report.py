@@ -105,17 +105,19 @@ def test_tables_captions_and_images(example_doc, example_docx):
     captions = [p.text for p in example_doc.paragraphs if p.style.name == "Keterangan Tabel"]
     charts = [p.text for p in example_doc.paragraphs if p.style.name == "Keterangan Grafik"]
     assert captions[0].startswith("Tabel 1.1") and any(
-        c.startswith("Tabel L.1 Lembaga") for c in captions
+        c.startswith("Tabel 3.13 Lembaga")
+        for c in captions  # placed by its Letak: Bab III
     )
     assert len(set(captions)) == len(captions)
-    # capaian, IKM, sebaran, one per unsur (9), serapan; no perubahan data in the example
-    assert [c.split(" ")[1] for c in charts] == [f"3.{n}" for n in range(1, 14)]
+    # Bab I: staff by golongan and pendidikan (the example gives no population by sex);
+    # Bab III: capaian, IKM, sebaran, one per unsur (9), serapan; no perubahan data
+    assert [c.split(" ")[1] for c in charts] == ["1.1", "1.2"] + [f"3.{n}" for n in range(1, 14)]
     with zipfile.ZipFile(example_docx) as zf:
         media = [n for n in zf.namelist() if n.startswith("word/media/")]
         chart_parts = [n for n in zf.namelist() if re.fullmatch(r"word/charts/chart\d+\.xml", n)]
         settings = zf.read("word/settings.xml").decode()
         body = zf.read("word/document.xml").decode()
-    assert not media and len(chart_parts) == 13  # native charts, no pictures
+    assert not media and len(chart_parts) == len(charts) == 15  # native charts, no pictures
     assert "w:updateFields" in settings
     assert 'TOC \\o "1-3"' in body
     iku = table_with_header(example_doc, "No", "Sasaran")

@@ -19,11 +19,15 @@ from typing import TYPE_CHECKING
 
 from lkjip_xl.base.formatting import fmt_number
 from lkjip_xl.calc import Results
+from lkjip_xl.calc.staff import CountRow
+from lkjip_xl.contract.ranks import GROUPS
 from lkjip_xl.report.chart_spec import (
     ANSWER_COLOURS,
     BLUE,
     DECIMAL_2,
     GREY,
+    LIGHT_RED,
+    PALETTE,
     PERCENT,
     PERCENT_AXIS,
     RED,
@@ -202,6 +206,148 @@ def perubahan_chart(results: Results) -> list[ChartSpec]:
     ]
 
 
+def population_sex_chart(results: Results) -> list[ChartSpec]:
+    """The kecamatan's people by sex, as shares of a pie."""
+    pop = results.population
+    total = pop.total if pop else None
+    if total is None or total.laki_laki is None or total.perempuan is None:
+        return []
+    return [
+        ChartSpec(
+            Kind.PIE,
+            ("Laki-laki", "Perempuan"),
+            (
+                Series(
+                    "Jumlah penduduk",
+                    (float(total.laki_laki), float(total.perempuan)),
+                    point_colours=(BLUE, LIGHT_RED),
+                ),
+            ),
+            number_format=WHOLE,
+            pie_percent=True,
+            width_mm=110,
+            alt_text="Persentase penduduk menurut jenis kelamin",
+        )
+    ]
+
+
+def population_village_chart(results: Results) -> list[ChartSpec]:
+    """People per desa, laki-laki beside perempuan."""
+    pop = results.population
+    rows = [v for v in (pop.villages if pop else ()) if v.jumlah is not None]
+    if not rows:
+        return []
+    return [
+        ChartSpec(
+            Kind.BAR,
+            tuple(v.nama for v in rows),
+            (
+                Series("Laki-laki", tuple(float(v.laki_laki or 0) for v in rows), BLUE),
+                Series("Perempuan", tuple(float(v.perempuan or 0) for v in rows), LIGHT_RED),
+            ),
+            number_format=WHOLE,
+            value_title="Jiwa",
+            gridlines=True,
+            alt_text="Penduduk tiap desa/kelurahan menurut jenis kelamin",
+        )
+    ]
+
+
+def _staff_rows(rows: Sequence[CountRow]) -> list[CountRow]:
+    """The rows a chart shows: the details, except the golongan table's ruang (I/a …), which
+    the chart shows by group (its subtotals) as the reports do."""
+    return [
+        r
+        for r in rows
+        if r.kind == "subtotal"
+        or (r.kind == "detail" and r.label.split(" ")[0].split("/")[0] not in GROUPS)
+    ]
+
+
+def _staff_chart(table: str, kind: Kind, alt: str) -> Callable[[Results], list[ChartSpec]]:
+    """A chart of one staff table (calc/staff.py): its detail rows, people per row."""
+
+    def build(results: Results) -> list[ChartSpec]:
+        staff = results.staff
+        rows = _staff_rows(getattr(staff, table, ())) if staff else []
+        if len(rows) < (2 if kind is Kind.PIE else 1):  # a pie of one slice says nothing
+            return []
+        values = tuple(float(r.jumlah) for r in rows)
+        if kind is Kind.PIE:
+            series = Series("Jumlah pegawai", values, point_colours=PALETTE[: len(rows)])
+            return [
+                ChartSpec(
+                    kind,
+                    tuple(r.label for r in rows),
+                    (series,),
+                    number_format=WHOLE,
+                    pie_percent=True,
+                    width_mm=110,
+                    alt_text=alt,
+                )
+            ]
+        return [
+            ChartSpec(
+                kind,
+                tuple(r.label for r in rows),
+                (Series("Jumlah pegawai", values, BLUE),),
+                number_format=WHOLE,
+                value_title="Orang",
+                axis_min=0,
+                gridlines=True,
+                alt_text=alt,
+            )
+        ]
+
+    return build
+
+
+def history_charts(results: Results) -> list[ChartSpec]:
+    """One chart per indicator with several years: target and realisasi per year."""
+    out = []
+    for h in results.history:
+        points = [p for p in h.points if p.realisasi.number is not None]
+        if len(points) < 2 or not any(p.source == "riwayat" for p in points):
+            continue  # without Riwayat, the sasaran's table already shows last year
+        out.append(
+            ChartSpec(
+                Kind.COLUMN,
+                tuple(str(p.year) for p in points),
+                (
+                    Series("Target", tuple(p.target.number for p in points), GREY),
+                    Series("Realisasi", tuple(p.realisasi.number for p in points), BLUE),
+                ),
+                number_format=DECIMAL_2,
+                gridlines=True,
+                width_mm=120,
+                label=h.indikator,
+                alt_text=f"Target dan realisasi {h.indikator} beberapa tahun",
+            )
+        )
+    return out
+
+
+def budget_years_chart(results: Results) -> list[ChartSpec]:
+    years = results.budget_history.unit if results.budget_history else ()
+    if len(years) < 2:
+        return []
+    return [
+        ChartSpec(
+            Kind.COLUMN,
+            tuple(str(y.year) for y in years),
+            (
+                Series("Pagu", tuple(y.pagu for y in years), GREY),
+                Series("Realisasi", tuple(y.realisasi for y in years), BLUE),
+            ),
+            number_format=WHOLE,
+            value_title="Rupiah",
+            data_labels=False,
+            gridlines=True,
+            alt_text="Pagu dan realisasi anggaran beberapa tahun",
+        )
+    ]
+
+
 def _nice_ceiling(value: float, step: float) -> float:
     """The axis end: `value` rounded up to a multiple of `step`."""
     return float(-(-value // step) * step)
@@ -233,6 +379,42 @@ CHARTS: dict[str, Chart] = {
     c.name: c
     for c in (
         Chart(
+            "penduduk_jk",
+            "Persentase Penduduk Menurut Jenis Kelamin",
+            population_sex_chart,
+            on_page=False,
+        ),
+        Chart(
+            "penduduk_desa",
+            "Penduduk Menurut Desa/Kelurahan dan Jenis Kelamin",
+            population_village_chart,
+            on_page=False,
+        ),
+        Chart(
+            "pegawai_golongan",
+            "Jumlah Pegawai Berdasarkan Golongan",
+            _staff_chart("golongan", Kind.COLUMN, "Jumlah pegawai tiap golongan"),
+            on_page=False,
+        ),
+        Chart(
+            "pegawai_pendidikan",
+            "Jumlah Pegawai Berdasarkan Tingkat Pendidikan",
+            _staff_chart("pendidikan", Kind.COLUMN, "Jumlah pegawai tiap tingkat pendidikan"),
+            on_page=False,
+        ),
+        Chart(
+            "pegawai_jenis_kelamin",
+            "Persentase Pegawai Berdasarkan Jenis Kelamin",
+            _staff_chart("jenis_kelamin", Kind.PIE, "Pegawai menurut jenis kelamin"),
+            on_page=False,
+        ),
+        Chart(
+            "pegawai_status",
+            "Persentase Pegawai Berdasarkan Status Kepegawaian",
+            _staff_chart("status", Kind.PIE, "Pegawai menurut status kepegawaian"),
+            on_page=False,
+        ),
+        Chart(
             "capaian", "Capaian Indikator Kinerja terhadap Target 100%", capaian_chart, on_page=True
         ),
         Chart("serapan", "Serapan Anggaran per Program", serapan_chart, on_page=True),
@@ -257,6 +439,19 @@ CHARTS: dict[str, Chart] = {
             on_page=False,
             shown_if="ada_skm",
             repeated=True,
+        ),
+        Chart(
+            "riwayat",
+            "Target dan Realisasi Beberapa Tahun:",
+            history_charts,
+            on_page=False,
+            repeated=True,
+        ),
+        Chart(
+            "anggaran_tahunan",
+            "Pagu dan Realisasi Anggaran Beberapa Tahun",
+            budget_years_chart,
+            on_page=False,
         ),
         Chart(
             "perubahan",

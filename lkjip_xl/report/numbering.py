@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -26,7 +27,13 @@ _P, _P_STYLE, _T, _VAL = qn("w:p"), qn("w:pStyle"), qn("w:t"), qn("w:val")
 
 
 def number_captions(document: Document) -> None:
-    """Replace every caption-number marker in the body with 'chapter.n' (or 'n' before BAB I)."""
+    """Replace every caption-number marker in the body with 'chapter.n' (or 'n' before BAB I);
+    then number the pages (number_pages)."""
+    _number_caption_markers(document)
+    number_pages(document)
+
+
+def _number_caption_markers(document: Document) -> None:
     headings = _heading_style_ids(document)
     chapter: str | None = None
     counts: Counter[tuple[str, str | None]] = Counter()
@@ -76,3 +83,35 @@ def _heading_style_ids(document: Document) -> frozenset[str]:
         and s.type == WD_STYLE_TYPE.PARAGRAPH
         and (s.name or "").lower() == "heading 1"
     )
+
+
+_PG_NUM, _FMT, _START = qn("w:pgNumType"), qn("w:fmt"), qn("w:start")
+_PER_CHAPTER = re.compile(r"halaman\s+[IVXL]+-")
+
+
+def number_pages(document: Document) -> None:
+    """Pages numbered 1, 2 … from BAB I on (each chapter's section restarts at 1 in the
+    template): unless the footers show per-chapter numbers ('halaman II-'), every chapter after
+    the first continues the count. The cover and the front matter keep their own."""
+    body = [
+        s
+        for s in document.sections
+        if (pg := s._sectPr.find(_PG_NUM)) is not None and pg.get(_FMT) == "decimal"
+    ]
+    if not body or any(_PER_CHAPTER.search(_footer_text(document, s)) for s in body):
+        return
+    for section in body[1:]:
+        pg = section._sectPr.find(_PG_NUM)
+        if pg is not None and _START in pg.attrib:
+            del pg.attrib[_START]
+
+
+def _footer_text(document: Document, section: Any) -> str:
+    """The section's rendered footer text. docxtpl puts each rendered footer in a new part
+    behind the same relationship, which python-docx's section.footer does not see."""
+    ref = section._sectPr.find(qn("w:footerReference"))
+    if ref is None:
+        return ""
+    target = document.part.rels[ref.get(qn("r:id"))]._target
+    element = getattr(target, "_element", None)
+    return "" if element is None else "".join(t.text or "" for t in element.iter(_T))

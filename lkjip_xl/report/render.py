@@ -43,6 +43,7 @@ from lkjip_xl.report.chart_placeholder import DrawnChart, NativeChart
 from lkjip_xl.report.charts import CHARTS, draw_charts
 from lkjip_xl.report.context import build_context
 from lkjip_xl.report.numbering import number_captions
+from lkjip_xl.report.pictures import picture_context
 from lkjip_xl.report.render_limits import render_limits
 from lkjip_xl.report.sandbox import SANDBOX_VERSION, PlainDataEnvironment
 
@@ -199,7 +200,9 @@ def render_document(
             f"Templat '{path.name}' bukan dokumen Word yang dapat dibaca ({type(exc).__name__})."
         ) from exc
     charts = draw_charts(results) if charts is None else charts
-    context = build_context(wb, results, chart_context(tpl, charts))
+    context = build_context(
+        wb, results, chart_context(tpl, charts), pictures=picture_context(tpl, wb)
+    )
     env = jinja_env(frozenset(context))
     _mark_placeholders(tpl.get_docx())
     try:

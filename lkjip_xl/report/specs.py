@@ -97,16 +97,50 @@ DESA = TableSpec(
     "desa",
     "desa",
     (
-        text("No", "no", 1.2),
-        text("Desa/Kelurahan", "nama", 6),
-        text("Status", "status", 2.5),
-        number("Luas (km²)", "luas", 2.5),
-        number("Penduduk", "penduduk", 2.5),
+        text("No", "no", 0.9),
+        text("Desa/Kelurahan", "nama", 3.3),
+        text("Status", "status", 1.8),
+        number("Luas (km²)", "luas", 1.6),
+        number("Laki-laki", "l", 1.8),
+        number("Perempuan", "p", 2.0),
+        number("Jumlah", "penduduk", 1.8),
+        number("KK", "kk", 1.5),
     ),
-    caption="Desa/Kelurahan dan Luas Wilayah Kecamatan {kecamatan}",
-    total=("", "Jumlah", "", "{{ luas_total }}", ""),
+    caption="Luas Wilayah dan Jumlah Penduduk Desa/Kelurahan Kecamatan {kecamatan}",
+    total=(
+        "",
+        "Jumlah",
+        "",
+        "{{ desa_total.luas }}",
+        "{{ desa_total.l }}",
+        "{{ desa_total.p }}",
+        "{{ desa_total.penduduk }}",
+        "{{ desa_total.kk }}",
+    ),
     shown_if="desa",
 )
+
+
+def _staff_table(name: str, label: str, title: str) -> TableSpec:
+    return TableSpec(
+        f"pegawai_{name}",
+        f"pegawai.{name}",
+        (
+            text(label, "uraian", 5.5, rich=True),
+            number("Laki-laki", "l", 2.2),
+            number("Perempuan", "p", 2.2),
+            number("Jumlah", "jumlah", 2),
+            number("Persen", "persen", 2),
+        ),
+        caption=f"Pegawai Kecamatan {{kecamatan}} Berdasarkan {title}",
+        shown_if=f"pegawai.{name}",
+    )
+
+
+PEGAWAI_GOLONGAN = _staff_table("golongan", "Golongan", "Golongan")
+PEGAWAI_PENDIDIKAN = _staff_table("pendidikan", "Pendidikan", "Tingkat Pendidikan")
+PEGAWAI_JENIS_KELAMIN = _staff_table("jenis_kelamin", "Jenis Kelamin", "Jenis Kelamin")
+PEGAWAI_STATUS = _staff_table("status", "Status Kepegawaian", "Status Kepegawaian")
 IKU = TableSpec(
     "iku",
     "iku",
@@ -122,13 +156,14 @@ IKU = TableSpec(
 )
 PK = TableSpec(
     "pk",
-    "iku",
+    "pk_rows",
     (
-        text("No", "no", 1),
-        text("Sasaran Strategis", "sasaran", 5),
-        text("Indikator Kinerja", "indikator", 5.5),
-        text("Satuan", "satuan", 2),
-        number("Target", "target", 2),
+        text("No", "no", 0.9),
+        text("Sasaran Strategis", "sasaran", 4.6),
+        text("Indikator Kinerja", "indikator", 4.9),
+        text("Jenis", "jenis", 2.1),
+        text("Satuan", "satuan", 1.6),
+        number("Target", "target", 1.6),
     ),
     caption="Perjanjian Kinerja Kecamatan {kecamatan} Tahun {tahun}",
 )
@@ -249,11 +284,11 @@ ANGGARAN = TableSpec(
     "anggaran",
     "anggaran",
     (
-        text("Program / Kegiatan / Sub Kegiatan", "uraian", 7.2, rich=True),
-        number("Pagu (Rp)", "pagu", 2.6),
-        number("Realisasi (Rp)", "realisasi", 2.6),
-        number("Sisa (Rp)", "sisa", 2.4),
-        number("Serapan (%)", "serapan", 1.6),
+        text("Program / Kegiatan / Sub Kegiatan", "uraian", 5.6, rich=True),
+        number("Pagu (Rp)", "pagu", 2.8),
+        number("Realisasi (Rp)", "realisasi", 2.8),
+        number("Sisa (Rp)", "sisa", 2.6),
+        number("Serapan (%)", "serapan", 1.7),
     ),
     caption="Realisasi Anggaran Program, Kegiatan dan Sub Kegiatan",
     total=(
@@ -290,6 +325,75 @@ PERUBAHAN = TableSpec(
     caption="Pagu Sebelum dan Sesudah Perubahan",
     total=("JUMLAH", "{{ total.sebelum }}", "{{ total.pagu }}", "{{ total.perubahan }}"),
     shown_if="ada_perubahan",
+)
+RIWAYAT = TableSpec(
+    "riwayat",
+    "riwayat",
+    (
+        text("Indikator Kinerja", "indikator", 6.4),
+        text("Tahun", "tahun", 1.5),
+        number("Target", "target", 2.4),
+        number("Realisasi", "realisasi", 2.4),
+        number("Capaian", "capaian", 2.2),
+    ),
+    caption="Perbandingan Realisasi Kinerja Beberapa Tahun",
+    shown_if="riwayat",
+)
+RENSTRA_BANDING = TableSpec(
+    "renstra_banding",
+    "renstra_banding",
+    (
+        text("No", "no", 0.8),
+        text("Indikator Kinerja", "indikator", 3.9),
+        number("Kondisi Awal", "kondisi_awal", 1.7),
+        number("Target Renstra {{ tahun }}", "target_renstra", 1.8),
+        number("Target PK {{ tahun }}", "target", 1.6),
+        number("Realisasi {{ tahun }}", "realisasi", 1.8),
+        number("Target Akhir Renstra", "target_akhir", 1.7),
+        number("Tingkat Kemajuan", "kemajuan", 2.1),
+    ),
+    caption="Perbandingan Realisasi dengan Target Renstra Tahun {tahun} dan Target Akhir Renstra",
+    shown_if="renstra_banding",
+)
+ANGGARAN_LALU = TableSpec(
+    "anggaran_lalu",
+    "anggaran_lalu",
+    (
+        text("Program", "uraian", 5.4),
+        number("Realisasi {{ tahun_lalu }} (Rp)", "lalu", 2.7),
+        number("Realisasi {{ tahun }} (Rp)", "realisasi", 2.7),
+        number("Selisih (Rp)", "selisih", 2.6),
+        number("Pertumbuhan", "pertumbuhan", 2.2),
+    ),
+    caption="Realisasi Anggaran Tahun {tahun} Dibanding Tahun Sebelumnya",
+    shown_if="anggaran_lalu",
+)
+ANGGARAN_TAHUNAN = TableSpec(
+    "anggaran_tahunan",
+    "anggaran_tahunan",
+    (
+        text("Tahun", "tahun", 1.6),
+        number("Pagu (Rp)", "pagu", 3.6),
+        number("Realisasi (Rp)", "realisasi", 3.6),
+        number("Serapan", "serapan", 2.2),
+    ),
+    caption="Pagu dan Realisasi Anggaran Beberapa Tahun",
+    shown_if="anggaran_tahunan",
+)
+MATRIK_RENSTRA = TableSpec(
+    "matrik_renstra",
+    "matrik_renstra",
+    (
+        text("No", "no", 0.8),
+        text("Sasaran / Program", "uraian", 2.6),
+        text("Indikator Kinerja", "indikator", 2.9),
+        text("Satuan", "satuan", 1.4),
+        number("Kondisi Awal", "kondisi_awal", 1.3),
+        *(number(f"{{{{ renstra_tahun[{i}] }}}}", f"t{i}", 1.1) for i in range(5)),
+        number("Target Akhir", "target_akhir", 1.3),
+    ),
+    caption="Matrik Rencana Strategis Kecamatan {kecamatan} {periode_renstra}",
+    shown_if="matrik_renstra",
 )
 LAMPIRAN_PK = TableSpec(
     "lampiran_pk",
@@ -329,6 +433,10 @@ LAMPIRAN_SKM = TableSpec(
 
 TABLES: tuple[TableSpec, ...] = (
     DESA,
+    PEGAWAI_GOLONGAN,
+    PEGAWAI_PENDIDIKAN,
+    PEGAWAI_JENIS_KELAMIN,
+    PEGAWAI_STATUS,
     IKU,
     PK,
     PK_PROGRAM,
@@ -342,6 +450,11 @@ TABLES: tuple[TableSpec, ...] = (
     ANGGARAN,
     BELANJA,
     PERUBAHAN,
+    RIWAYAT,
+    RENSTRA_BANDING,
+    ANGGARAN_LALU,
+    ANGGARAN_TAHUNAN,
+    MATRIK_RENSTRA,
     LAMPIRAN_PK,
     LAMPIRAN_IKU,
     LAMPIRAN_SKM,

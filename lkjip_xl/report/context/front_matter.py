@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from lkjip_xl.base.formatting import fmt_date
+from lkjip_xl.calc.pk import first_working_day_of_january
 from lkjip_xl.report import narrative as nv
 from lkjip_xl.report.context.source import Source
 from lkjip_xl.report.context.values import Context
@@ -36,7 +39,12 @@ def identity(src: Source) -> Context:
         "atasan": {"nama": ident.nama_atasan, "jabatan": ident.jabatan_atasan},
         "tempat": ident.tempat,
         "tanggal": fmt_date(src.sign_date),
-        "tanggal_pk": fmt_date(ident.tanggal_pk or src.sign_date),
+        "tanggal_pk": fmt_date(_pk_date(src)),
+        # the prefix of page numbers: 'II-' when the workbook numbers pages per chapter
+        "halaman_bab": {
+            bab: f"{bab}-" if ident.page_numbering == "per_chapter" else ""
+            for bab in ("I", "II", "III", "IV", "L")
+        },
         "kop": {
             "alamat": ident.alamat,
             "telepon": ident.telepon,
@@ -73,3 +81,15 @@ def _kata_pengantar(src: Source) -> str:
         "Kami mengucapkan terima kasih kepada semua pihak yang telah membantu penyusunan laporan "
         "ini."
     )
+
+
+def _pk_date(src: Source) -> dt.date:
+    """The Perjanjian Kinerja's date: the workbook's Tanggal Perjanjian Kinerja, else the one
+    its document carries (early January of the report year), never the LKjIP's date."""
+    agreements = src.results.agreements
+    if agreements and agreements[0].date is not None:
+        return agreements[0].date
+    if src.identity.tanggal_pk is not None:
+        return src.identity.tanggal_pk
+    year = src.year or src.sign_date.year
+    return first_working_day_of_january(year)

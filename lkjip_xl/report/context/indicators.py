@@ -13,7 +13,12 @@ def indicators(src: Source) -> Context:
     results = src.results
     iku = [r for r in results.indicators if r.source.iku and r.source.tingkat == "sasaran"]
     others = [*results.tujuan, *results.additional]
+    agreed = [*iku, *others]  # the Perjanjian Kinerja carries every indicator, IKU first
     return {
+        "pk_rows": [
+            {**_row(i, r, src.year), "jenis": "IKU" if r.source.iku else "Tambahan"}
+            for i, r in enumerate(agreed, start=1)
+        ],
         "iku": [_iku_row(i, r, src.year) for i, r in enumerate(iku, start=1)],
         "indikator_lain": [_row(i, r, src.year) for i, r in enumerate(others, start=1)],
     }

@@ -16,7 +16,20 @@ def skm(src: Source) -> Context:
         "ada_skm": survey is not None,
         "skm": survey or _no_survey(),
         "kalimat_skm": draft(nv.skm_sentence(src.results)),
+        "kalimat_unsur": [draft(_element_sentence(e)) for e in k.elements] if survey and k else [],
     }
+
+
+def _element_sentence(e: ElementResult) -> str:
+    """One short paragraph per unsur (seed 004): its NRR, mutu and how respondents answered."""
+    good = e.shares[3] + e.shares[4]
+    text = f"Unsur {e.name} memperoleh nilai rata-rata {fmt_number(e.nrr)}"
+    if e.mutu:
+        text += f" dengan mutu {e.mutu} ({e.kinerja.lower()})" if e.kinerja else f" ({e.mutu})"
+    return (
+        text + f"; {fmt_number(good)}% jawaban responden menilai baik atau sangat baik dan "
+        f"{fmt_number(e.shares[1] + e.shares[2])}% menilai kurang baik atau tidak baik."
+    )
 
 
 def _survey(k: SkmResult) -> Context:
