@@ -282,3 +282,25 @@ def test_pk_target_is_shown_as_typed_with_its_unit(target, satuan, shown):
     )
     (row,) = agreement_context(agreement, Identity())["target"]
     assert row["target"] == shown
+
+
+def test_next_years_pk_warns_where_this_years_figure_stands_in(make_v2, tmp_path):
+    """Tahun Perjanjian Kinerja 2025, Renstra without a 2025 figure for some rows: the PK uses
+    this year's, and says so at the cell it took it from."""
+    path = make_v2("pk_2025.xlsx", identitas={"Tahun Perjanjian Kinerja": 2025})
+    done = api.pk_workbook(path, tmp_path / "pk")
+    assert done.ok
+    notes = {
+        (f.sheet, f.cell): f.message for f in done.read.findings if f.code == "pk-from-this-year"
+    }
+    record = next(
+        i
+        for i, r in enumerate(contract_filler.SASARAN_V2)
+        if r["Indikator Kinerja"] == "Persentase arsip tertata"
+    )
+    message = notes[("Sasaran", cell_of(path, "Sasaran", record, "Target"))]
+    assert "tahun 2025" in message and "'Target 2025'" in message
+    assert not any("Indeks Kepuasan Masyarakat" in m for m in notes.values())  # Renstra has 2025
+    assert any(sheet == "Anggaran" for sheet, _ in notes)  # 7.01.01 has no Pagu 2025
+    text = _text(tmp_path / "pk" / "PK_01_Camat_Sukamaju.docx")
+    assert "PERJANJIAN KINERJA TAHUN 2025" in text and "2 Januari 2025" in text
