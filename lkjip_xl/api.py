@@ -64,6 +64,7 @@ __all__ = [
     "process",
     "pk_workbook",
     "read_workbook",
+    "reported_quarters",
     "render_report",
     "report_workbook",
     "results_to_dict",
@@ -150,3 +151,11 @@ def check_for(path: str | Path, document: str) -> ReadResult:
     if document == "pk":
         return checked_for(read, early=True)
     return checked_for(read, early=True, quarter=int(document.removeprefix("tw")))
+
+
+def reported_quarters(workbook: Workbook) -> list[int]:
+    """The quarters whose monitoring report can be made: Rencana Aksi has indicator rows and
+    each has its realisasi up to that quarter."""
+    from lkjip_xl.read.readiness import for_quarter
+
+    return [q for q in range(1, 5) if not for_quarter(workbook, q)]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lkjip_xl.base.errors import PdfNotMade
 from lkjip_xl.calc import Results, compute
+from lkjip_xl.calc.pk import fallback_findings
 from lkjip_xl.calc.typed_rows import typed_average_findings
 from lkjip_xl.contract.findings import Finding, sort_key
 from lkjip_xl.contract.records import Workbook
@@ -149,6 +150,12 @@ def process(path: str | Path, wanted: Wanted, stages: Stages = DEFAULT_STAGES) -
     documents = []
     if wanted.pk is not None:
         documents += stages.pk(read.workbook, outcome.results, wanted.pk)
+        notes = fallback_findings(
+            outcome.results.agreements, read.workbook.indicators, read.workbook.layout
+        )
+        outcome.read = ReadResult(
+            read.workbook, sorted([*read.findings, *notes], key=sort_key), read.identity
+        )
     if wanted.triwulan is not None and wanted.quarter is not None:
         documents.append(
             stages.triwulan(read.workbook, outcome.results, wanted.quarter, wanted.triwulan)

@@ -17,6 +17,7 @@ from v2_helpers import cell_of, found, make_v2, v2_bytes, v2_workbook  # noqa: F
 from lkjip_xl import api
 from lkjip_xl.base.errors import ConverterMissing
 from lkjip_xl.cli import main
+from lkjip_xl.contract.measure import Measure
 from lkjip_xl.pipeline import Stages
 
 CAMAT = ("Drs. Budi Santoso, M.Si", "19700101 199003 1 002", "Pembina Tk. I (IV/b)")
@@ -249,3 +250,57 @@ def test_text_that_looks_like_markup_is_printed_as_written(make_v2, tmp_path):
     assert api.pk_workbook(path, tmp_path / "pk").ok
     text = _text(tmp_path / "pk" / "PK_02_Sekretaris_Camat.docx")
     assert "Tertib & <rapi> {{ 7*7 }}" in text and "49" not in text
+
+
+@pytest.mark.parametrize(
+    ("target", "satuan", "shown"),
+    [
+        (Measure(number=0.4, text="0,40"), "Angka", "0,40"),  # as typed, not 0,4
+        (Measure(number=75, text="75"), "%", "75%"),
+        (Measure(number=10), "kasus", "10 kasus"),
+        (Measure(number=84), "nilai", "84"),
+        (Measure(number=61, letter="B", text="B (61)"), "", "B (61)"),
+        (Measure(text="23/14"), "%", "23/14"),
+        (Measure(), "%", "-"),
+    ],
+)
+def test_pk_target_is_shown_as_typed_with_its_unit(target, satuan, shown):
+    from lkjip_xl.calc.pk import AgreementTarget, PerformanceAgreement, Signatory
+    from lkjip_xl.contract.records import Identity
+    from lkjip_xl.report.context.pk import agreement_context
+
+    agreement = PerformanceAgreement(
+        2024,
+        None,
+        "Sukamaju",
+        Signatory("A", "Camat"),
+        Signatory("B", "Bupati"),
+        (AgreementTarget("Sasaran", "Indikator", satuan, target),),
+        (),
+        None,
+        True,
+    )
+    (row,) = agreement_context(agreement, Identity())["target"]
+    assert row["target"] == shown
+
+
+def test_next_years_pk_warns_where_this_years_figure_stands_in(make_v2, tmp_path):
+    """Tahun Perjanjian Kinerja 2025, Renstra without a 2025 figure for some rows: the PK uses
+    this year's, and says so at the cell it took it from."""
+    path = make_v2("pk_2025.xlsx", identitas={"Tahun Perjanjian Kinerja": 2025})
+    done = api.pk_workbook(path, tmp_path / "pk")
+    assert done.ok
+    notes = {
+        (f.sheet, f.cell): f.message for f in done.read.findings if f.code == "pk-from-this-year"
+    }
+    record = next(
+        i
+        for i, r in enumerate(contract_filler.SASARAN_V2)
+        if r["Indikator Kinerja"] == "Persentase arsip tertata"
+    )
+    message = notes[("Sasaran", cell_of(path, "Sasaran", record, "Target"))]
+    assert "tahun 2025" in message and "'Target 2025'" in message
+    assert not any("Indeks Kepuasan Masyarakat" in m for m in notes.values())  # Renstra has 2025
+    assert any(sheet == "Anggaran" for sheet, _ in notes)  # 7.01.01 has no Pagu 2025
+    text = _text(tmp_path / "pk" / "PK_01_Camat_Sukamaju.docx")
+    assert "PERJANJIAN KINERJA TAHUN 2025" in text and "2 Januari 2025" in text

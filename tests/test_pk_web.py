@@ -81,3 +81,18 @@ def test_quarterly_report_download_and_its_refusal(client, make_v2):
 
 def test_unknown_document_choice_is_refused(client, v2_workbook):
     assert post(client, "/dokumen", v2_workbook, dokumen="9").status_code == 400
+
+
+def test_quarterly_reports_beside_the_draft_for_the_quarters_reported(client, make_v2):
+    plan = [
+        {k: v for k, v in r.items() if k not in ("Realisasi TW III", "Realisasi TW IV")}
+        for r in contract_filler.RENCANA_AKSI
+    ]
+    path = make_v2("dua.xlsx", sheets={"Rencana Aksi": plan})
+    page = post(client, "/periksa", path).get_data(as_text=True)
+    links = dict(re.findall(r'href="(/hasil/[^"]+/(tw\d))"', page))
+    assert sorted(links.values()) == ["tw1", "tw2"]
+    assert "Pemantauan Triwulan II" in page
+    report = client.get(next(u for u, k in links.items() if k == "tw2"))
+    doc = Document(io.BytesIO(report.data))
+    assert "TRIWULAN II TAHUN 2024" in "\n".join(p.text for p in doc.paragraphs)

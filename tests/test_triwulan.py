@@ -12,6 +12,7 @@ from pathlib import Path
 import contract_filler
 import docx
 import pytest
+from test_pdf import needs_libreoffice, pages
 from v2_helpers import cell_of, found, make_v2, v2_bytes, v2_workbook  # noqa: F401
 
 from lkjip_xl import api
@@ -145,3 +146,15 @@ def test_a_quarter_not_reported_has_no_running_total():
     assert first.realisasi_to_date == Measure(90) and first.capaian_to_date.value == 90
     assert not second.realisasi_to_date.available and second.capaian_to_date.value is None
     assert second.target_to_date == Measure(200)
+
+
+@needs_libreoffice
+def test_tw2_pdf_shows_the_figures_and_keeps_the_signature_on_one_page(make_v2, tmp_path):
+    path = two_quarters(make_v2)
+    out = tmp_path / "tw2.docx"
+    done = api.triwulan_workbook(path, 2, out, pdf=True)
+    assert done.ok and done.pdf_problem is None, done.pdf_problem
+    text = pages(out.with_suffix(".pdf"))
+    assert any("106,25" in page and "83,33" in page for page in text)
+    signed = [page for page in text if "Drs. Budi Santoso, M.Si" in page]
+    assert len(signed) == 1 and "Camat Sukamaju" in signed[0] and "NIP. 19700101" in signed[0]

@@ -13,10 +13,13 @@ The date is `Tanggal Perjanjian Kinerja`, by default the first working day of Ja
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from lkjip_xl.base.formatting import fmt_number
 from lkjip_xl.calc.budget import BudgetLine
+from lkjip_xl.contract.cells import a1
+from lkjip_xl.contract.findings import Finding, finding
 from lkjip_xl.contract.measure import Measure
 from lkjip_xl.contract.ranks import GOLONGAN_ORDER, pangkat_label
 from lkjip_xl.contract.records import (
@@ -25,9 +28,10 @@ from lkjip_xl.contract.records import (
     Identity,
     Indicator,
     RenstraRow,
+    SheetLayout,
     camat_of,
 )
-from lkjip_xl.contract.schema import normalize
+from lkjip_xl.contract.schema import ANGGARAN_SHEET, SASARAN_SHEET, normalize
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class AgreementProgram:
     sumber_dana: str = "APBD"
     share: bool = False  # the pejabat's share of the code's pagu, not the whole
     from_this_year: bool = False
+    row: int = 0  # the Anggaran row it comes from (0: none, a Renstra code)
 
 
 @dataclass(frozen=True)
@@ -185,7 +190,7 @@ class _Plan:
     def program(self, line: BudgetLine) -> AgreementProgram:
         pagu, fallback = self.pagu(line.kode, line.pagu)
         return AgreementProgram(
-            line.kode, line.uraian, line.level, pagu, line.sumber_dana, False, fallback
+            line.kode, line.uraian, line.level, pagu, line.sumber_dana, False, fallback, line.row
         )
 
     def cascade_programs(
@@ -294,3 +299,52 @@ def _level_of(code: str) -> str:
 def _total(programs: Sequence[AgreementProgram]) -> float | None:
     known = [p.pagu for p in programs if p.pagu is not None]
     return sum(known) if known else None
+
+
+def fallback_findings(
+    agreements: Sequence[PerformanceAgreement],
+    indicators: Sequence[Indicator],
+    wb_layout: Mapping[str, SheetLayout],
+) -> list[Finding]:
+    """A warning at the cell whose this-year figure stands in a next-year PK (Renstra gives none
+    for that year): the camat's targets (Sasaran Target) and programs' pagu (Anggaran Pagu)."""
+    if not agreements or not agreements[0].is_camat:
+        return []
+    camat = agreements[0]
+    out = []
+    rows = {(normalize(i.kode_sasaran), normalize(i.indikator)): i.row for i in indicators}
+    target_col = _column(wb_layout, SASARAN_SHEET.name, "target")
+    for t in camat.targets:
+        row = rows.get((normalize(t.kode_sasaran), normalize(t.indikator)))
+        if t.from_this_year and row and target_col:
+            out.append(
+                finding(
+                    "pk-from-this-year",
+                    SASARAN_SHEET.name,
+                    a1(row, target_col),
+                    year=camat.year,
+                    what="Target",
+                    name=t.indikator,
+                    value=t.target.text or fmt_number(t.target.number, None),
+                )
+            )
+    pagu_col = _column(wb_layout, ANGGARAN_SHEET.name, "pagu")
+    for p in camat.programs:
+        if p.from_this_year and p.row and pagu_col:
+            out.append(
+                finding(
+                    "pk-from-this-year",
+                    ANGGARAN_SHEET.name,
+                    a1(p.row, pagu_col),
+                    year=camat.year,
+                    what="Pagu",
+                    name=p.uraian or p.kode,
+                    value=fmt_number(p.pagu, 0),
+                )
+            )
+    return out
+
+
+def _column(layout: Mapping[str, SheetLayout], sheet: str, key: str) -> int | None:
+    found = layout.get(sheet)
+    return found.columns.get(key) if found is not None else None

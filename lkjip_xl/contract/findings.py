@@ -699,6 +699,13 @@ CODES: dict[str, Code] = {
         "Realisasi TW {quarter} kosong. Laporan triwulan {quarter} memerlukan realisasi setiap "
         "indikator sampai triwulan itu: ketik realisasi TW {quarter} di sel ini.",
     ),
+    "pk-from-this-year": Code(
+        W,
+        "Angka Perjanjian Kinerja dari tahun laporan",
+        "Perjanjian Kinerja tahun {year}: sheet Renstra tidak memuat {what} tahun {year} untuk "
+        "'{name}', jadi dipakai angka tahun laporan ({value}). Bila berbeda, isi kolom "
+        "'{what} {year}' di sheet Renstra.",
+    ),
     "triwulan-plan-empty": Code(
         E,
         "Rencana Aksi kosong",

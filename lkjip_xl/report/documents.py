@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -61,10 +62,20 @@ def render_pk(wb: Workbook, results: Results, folder: str | Path) -> list[Path]:
         refuse_overwrite(path, wb.path)
     written = []
     for path, items in jobs:
-        context = {"perjanjian": items, "kecamatan": wb.identity.kecamatan}
-        _write(_render(template_file(PK_TEMPLATE), lambda _tpl, c=context: c), path)
+        _write(
+            _render(
+                template_file(PK_TEMPLATE),
+                _fixed({"perjanjian": items, "kecamatan": wb.identity.kecamatan}),
+            ),
+            path,
+        )
         written.append(path)
     return written
+
+
+def _fixed(context: dict[str, Any]) -> Callable[[DocxTemplate], dict[str, Any]]:
+    """A context that does not depend on the template (no chart in it)."""
+    return lambda _tpl: context
 
 
 def render_triwulan(
@@ -123,7 +134,8 @@ def _quarter_chart(line: ActionPlanLine, quarter: int) -> ChartSpec | None:
     )
 
 
-def _render(template: Path, context_of: Any) -> bytes:
+def _render(template: Path, context_of: Callable[[DocxTemplate], dict[str, Any]]) -> bytes:
+    """The rendered document's bytes; `context_of` gets the template (a chart attaches to it)."""
     try:
         tpl = CachedTemplate(str(template))
         tpl.init_docx()

@@ -37,6 +37,7 @@ from lkjip_xl.base.errors import (
 )
 from lkjip_xl.base.formatting import fmt_number, fmt_percent, fmt_rupiah
 from lkjip_xl.base.names import file_stem
+from lkjip_xl.calc.action_plan import quarter_name
 from lkjip_xl.contract.findings import Finding
 from lkjip_xl.contract.schema import ALL_SHEETS, normalize
 from lkjip_xl.pipeline import DEFAULT_STAGES, Stages, Wanted
@@ -137,6 +138,13 @@ def create_app(
             downloads["draf"] = Download(f"{stem}_draf_LKjIP.docx", draft.read_bytes(), DOCX)
             downloads["terisi"] = Download(f"{stem}_terisi.xlsx", filled.read_bytes(), XLSX)
             downloads["pk"] = pk_zip(path.with_name("pk"), stem)
+            for q in api.reported_quarters(result.workbook):
+                report = stages.triwulan(
+                    result.workbook, done.results, q, path.with_name("tw.docx")
+                )
+                name = f"{stem}_pemantauan_triwulan_{q}.docx"
+                downloads[f"tw{q}"] = Download(name, report.read_bytes(), DOCX)
+                report.unlink()
             return render_template(
                 "hasil.html",
                 original=original,
@@ -148,6 +156,7 @@ def create_app(
                 token=results.put(downloads),
                 minutes=int(results.ttl // 60),
                 pdf=offer_pdf,
+                quarters=[(k, quarter_name(int(k[2:]))) for k in downloads if k.startswith("tw")],
             )
 
     @app.post("/dokumen")

@@ -49,6 +49,19 @@ def kabupaten_line(name: str) -> str:
     return typed if typed.startswith(("KABUPATEN", "KOTA")) else f"KABUPATEN {typed}"
 
 
+def _target_text(t: AgreementTarget) -> str:
+    """As typed where it was typed as text ("0,40", "B (61)", "23/14"), else formatted; a
+    number with its unit ('10 kasus', '75%')."""
+    typed = t.target.text.strip()
+    if t.target.number is None or t.target.letter:
+        return typed or value_text(t.target, t.satuan)
+    shown = typed or value_text(t.target, t.satuan)
+    if shown.endswith("%"):
+        return shown
+    percent = t.satuan.strip().lower() in ("%", "persen")
+    return shown + ("%" if percent else _unit(t.satuan))
+
+
 def _unit(satuan: str) -> str:
     """' kasus' after a count; nothing for percent, a score or an index (as the draft writes)."""
     unit = satuan.strip()
@@ -73,10 +86,7 @@ def _targets(targets: Sequence[AgreementTarget]) -> list[Context]:
         first = t.sasaran != previous
         no += first
         previous = t.sasaran
-        shown = t.target.text if not t.target.available else value_text(t.target, t.satuan)
-        shown = shown or "-"
-        if t.target.number is not None and not t.target.letter and not shown.endswith("%"):
-            shown += _unit(t.satuan)
+        shown = _target_text(t)
         out.append(
             {
                 "no": str(no) if first else "",
