@@ -4,6 +4,7 @@ only look like the cases those rules catch: each as a named sample workbook buil
 
 from __future__ import annotations
 
+import io
 import zipfile
 
 import contract_filler
@@ -182,3 +183,28 @@ def test_two_identical_skm_respondents_are_both_counted(filled):
     result = read_workbook(path)
     assert len(result.workbook.skm) == before + 1
     assert not [f for f in result.findings if "duplicate" in f.code]
+
+
+def test_web_page_shows_notes_as_catatan_not_peringatan(filled, tmp_path, monkeypatch):
+    from lkjip_xl.web import create_app
+
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    sasaran = [dict(r) for r in contract_filler.SASARAN]
+    sasaran[0]["Target"] = "delapan puluh"  # an error, so the page lists every finding
+    path = filled(
+        "kecamatan-dengan-kata-dan-target-teks.xlsx",
+        identitas={"Kecamatan": "Kecamatan Sukamaju"},
+        sheets={"Sasaran": sasaran},
+    )
+    client = create_app(pdf=False).test_client()
+    page = client.post(
+        "/periksa",
+        data={"berkas": (io.BytesIO(path.read_bytes()), "buku.xlsx")},
+        content_type="multipart/form-data",
+    )
+    html = page.get_data(as_text=True)
+    identitas = html[html.index("<h3>Sheet Identitas") :]
+    row = identitas[: identitas.index("name-cleaned")]
+    assert '<span class="badge info">Catatan</span>' in row[row.rindex("<tr") :]
+    assert '<span class="badge error">Kesalahan</span>' in html

@@ -180,11 +180,15 @@ class SheetCells:
     def max_column(self) -> int:
         """The rightmost column that holds a cell (as openpyxl's max_column)."""
         best = 0
-        for cell in self.data.iter(f"{_M}c"):
-            ref = cell.get("r")
+        for row in self.data.iterfind(f"{_M}row"):
+            cells = row.findall(f"{_M}c")
+            if not cells:
+                continue
+            # cells stand in column order: the last one is the row's rightmost (a cell without
+            # `r` is at its position)
+            ref = cells[-1].get("r")
             m = _REF.match(ref) if ref else None
-            if m:
-                best = max(best, column_index(m.group(1)))
+            best = max(best, column_index(m.group(1)) if m else len(cells))
         return best
 
     def fit_dimension(self) -> None:
