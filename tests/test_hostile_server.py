@@ -56,7 +56,7 @@ def request(
         conn.close()
 
 
-def upload(port: int, data: bytes, name: str = "buku.xlsx") -> tuple[int, str]:
+def upload(port: int, data: bytes, name: str = "buku.xlsx", timeout: float = 60) -> tuple[int, str]:
     boundary = uuid.uuid4().hex
     body = (
         (
@@ -72,6 +72,7 @@ def upload(port: int, data: bytes, name: str = "buku.xlsx") -> tuple[int, str]:
         "/periksa",
         body,
         {"Content-Type": f"multipart/form-data; boundary={boundary}"},
+        timeout=timeout,
     )
 
 
@@ -128,10 +129,14 @@ def test_twenty_uploads_with_fifty_slow_connections_and_the_page_answers_through
             s.sendall(b"POST /periksa HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\nabc")
             slow.append(s)
         results: list[tuple[int, str]] = []
-        uploads = [
-            threading.Thread(target=lambda: results.append(upload(port, example)))
-            for _ in range(20)
-        ]
+
+        def one_upload() -> None:
+            try:  # two at a time on two cores: the last waits its turn (long on a busy machine)
+                results.append(upload(port, example, timeout=900))
+            except OSError as exc:
+                results.append((0, repr(exc)))
+
+        uploads = [threading.Thread(target=one_upload) for _ in range(20)]
         for t in uploads:
             t.start()
         page_times = []
@@ -146,7 +151,9 @@ def test_twenty_uploads_with_fifty_slow_connections_and_the_page_answers_through
         for s in slow:
             s.close()
     assert len(results) == 20
-    assert all(status == 200 and "Paser Belengkong" in page for status, page in results)
+    assert all(status == 200 and "Paser Belengkong" in page for status, page in results), [
+        page[:200] for status, page in results if status != 200
+    ]
     assert len(page_times) >= 3 and max(page_times) < 1.0, page_times
     assert list(quiet_tmp.iterdir()) == []
 

@@ -106,7 +106,7 @@ def test_endless_loop_stops_at_the_time_limit(checked, tmp_path, monkeypatch):
     monkeypatch.setenv(SECONDS_VARIABLE, "1")
     loops = "".join(f"{{% for a{i} in misi %}}" for i in range(20))
     ends = "{% endfor %}" * 20
-    template = template_with(tmp_path, loops + "{{ a0 }}" + ends)
+    template = template_with(tmp_path, loops + ends)  # prints nothing: only time can stop it
     message = refusal(checked, template, tmp_path / "draf.docx")
     assert "terlalu lama" in message
 
@@ -167,3 +167,18 @@ def test_the_kop_template_still_renders(tmp_path):
     out = tmp_path / "kop.docx"
     kop = ROOT / "docx_templates" / "lkjip_kop_surat.docx"
     assert main(["report", str(EXAMPLE), "-o", str(out), "--template", str(kop)]) == 0
+
+
+@pytest.mark.parametrize(
+    "tag", ["{% include 'lain.xml' %}", "{{ kecamatan.upper() }}", "{{ range(3)|list }}"]
+)
+def test_the_compiled_template_cache_lets_no_hostile_template_through(
+    checked, tmp_path, monkeypatch, tag
+):
+    monkeypatch.setenv("LKJIP_CACHE_DIR", str(tmp_path / "cache"))
+    template = template_with(tmp_path, "Awal", tag)
+    first = refusal(checked, template, tmp_path / "a.docx")
+    assert refusal(checked, template, tmp_path / "b.docx") == first  # the second run, cached
+    folder = tmp_path / "cache"
+    assert all(oct(p.stat().st_mode & 0o777) == "0o600" for p in folder.iterdir())
+    assert oct(folder.stat().st_mode & 0o777) == "0o700"

@@ -20,6 +20,7 @@ from lkjip_xl.cli import main
 
 def with_control_characters(target: Path) -> Path:
     """The example whose Kecamatan and Kabupaten carry control characters (as Excel escapes them)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
     return rewrite(
         target,
         {
@@ -156,3 +157,19 @@ def test_kode_sasaran_like_a_formula_stays_text_in_the_filled_copy(filled, tmp_p
     out = tmp_path / "terisi.xlsx"
     assert main(["fill", str(workbook), "-o", str(out)]) == 0
     assert formulas_in(out) == []
+
+
+def test_control_characters_through_the_web_page_and_the_batch(tmp_path, monkeypatch):
+    from lkjip_xl.kabupaten.batch import run_batch
+    from lkjip_xl.web import create_app
+
+    workbook = with_control_characters(tmp_path / "masuk" / "kendali.xlsx")
+    client = create_app(pdf=False).test_client()
+    page = client.post(
+        "/periksa",
+        data={"berkas": (workbook.open("rb"), "kendali.xlsx")},
+        content_type="multipart/form-data",
+    )
+    assert page.status_code == 200 and "Paser Belengkong" in page.get_data(as_text=True)
+    result = run_batch(workbook.parent, tmp_path / "keluar", workers=1)
+    assert [i.ok for i in result.items] == [True]

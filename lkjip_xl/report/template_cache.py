@@ -58,7 +58,7 @@ def store(name: str, data: bytes) -> None:
     folder = cache_dir()
     tmp: str | None = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # compiled code: the user's own
         fd, tmp = tempfile.mkstemp(prefix=".", dir=folder)
         with os.fdopen(fd, "wb") as out:
             out.write(hashlib.sha256(data).digest()[:_CHECK] + data)
