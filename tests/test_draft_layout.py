@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 from typing import Any
 
 import contract_filler
@@ -16,6 +17,7 @@ from docx.oxml.ns import qn
 
 from lkjip_xl import compute, read_workbook
 from lkjip_xl.report.render import render_report
+from lkjip_xl.report.specs import TABLES
 
 
 def _draft(template: Any, folder: Any, **fill: Any) -> Any:
@@ -104,3 +106,20 @@ def test_pk_dated_from_tanggal_perjanjian_kinerja(blank_template, tmp_path):
     dated = _draft(blank_template, tmp_path, identitas={"Tanggal Perjanjian Kinerja": "2024-01-08"})
     text = "\n".join(c.text for t in dated.tables for row in t.rows for c in row.cells)
     assert "8 Januari 2024" in text
+
+
+BOLD = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf")  # Arial's metrics
+
+
+@pytest.mark.skipif(not BOLD.is_file(), reason="Liberation Sans (Arial's metrics) not installed")
+def test_table_headers_never_break_inside_a_word_and_fit_the_page():
+    from PIL import ImageFont
+
+    font = ImageFont.truetype(str(BOLD), 90)  # 9 pt bold, ten times larger for precision
+    padding_cm = 0.38  # the cell's left and right margins
+    for spec in TABLES:
+        assert sum(c.width_cm for c in spec.columns) <= 15.55, spec.name  # A4 less margins
+        for column in spec.columns:
+            words = re.sub(r"\{\{.*?\}\}", "2023", column.header).split()
+            longest = max(font.getlength(w) for w in words) / 10 / 28.35 + padding_cm
+            assert longest <= column.width_cm, (spec.name, column.header)
