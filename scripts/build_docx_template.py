@@ -29,6 +29,7 @@ from docx.text.paragraph import Paragraph
 
 from lkjip_xl.report import specs
 from lkjip_xl.report.charts import CHARTS
+from lkjip_xl.report.context.front_matter import DRAFT_NOTE
 from lkjip_xl.report.specs import ITEM, TableSpec
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -371,7 +372,9 @@ def cover(b: Builder) -> None:
 
 def front_matter(b: Builder) -> None:
     b.section("", "lowerRoman")
-    b.h("KATA PENGANTAR", 1)
+    heading = b.h("KATA PENGANTAR", 1)
+    # the note on drafted text is a Word comment, not body text: it is never printed or signed
+    b.doc.add_comment(heading.runs, text=DRAFT_NOTE, author="lkjip", initials="LK")
     b.rich_paragraphs("kata_pengantar")
     b.signature(*CAMAT_SIGNATURE)
     b.page_break()

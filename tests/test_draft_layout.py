@@ -76,6 +76,8 @@ def test_rows_never_split_and_figures_never_wrap(doc):
 def test_the_draft_note_is_not_body_text(doc):
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Teks berlatar kuning" not in text
+    notes = [c.text for c in doc.comments]  # a Word comment on the Kata Pengantar
+    assert any(n.startswith("Teks berlatar kuning adalah draf") for n in notes)
     assert "uraikan" not in text.lower()
 
 
