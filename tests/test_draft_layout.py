@@ -125,3 +125,14 @@ def test_table_headers_never_break_inside_a_word_and_fit_the_page():
             words = re.sub(r"\{\{.*?\}\}", "2023", column.header).split()
             longest = max(font.getlength(w) for w in words) / 10 / 28.35 + padding_cm
             assert longest <= column.width_cm, (spec.name, column.header)
+
+
+def test_a_capaian_that_fell_while_the_realisasi_rose_says_both():
+    from conftest import EXAMPLE
+
+    from lkjip_xl.report.narrative import indicator_sentence
+
+    results = compute(read_workbook(EXAMPLE).workbook)
+    ikm = next(r for r in results.indicators if "Kepuasan Masyarakat" in r.source.indikator)
+    text = indicator_sentence(ikm, 2023)
+    assert "capaian tahun ini menurun, walaupun realisasinya membaik" in text  # 85,16 → 86,29
