@@ -30,6 +30,7 @@ from docx.text.paragraph import Paragraph
 from lkjip_xl.report import specs
 from lkjip_xl.report.charts import CHARTS
 from lkjip_xl.report.context.front_matter import DRAFT_NOTE
+from lkjip_xl.report.markers import PICTURE_NUMBER
 from lkjip_xl.report.specs import ITEM, TableSpec
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -226,7 +227,7 @@ class Builder:
         """A picture of the Gambar sheet with its caption, only when the workbook gives it."""
         with self._own_condition(f"gambar.{part}"):
             self.p(f"{{{{ gambar.{part} }}}}", align=CENTER, keep_next=True)
-            self.p(f"Gambar {caption}", align=CENTER, bold=True, size=10)
+            self.p(f"Gambar {PICTURE_NUMBER} {caption}", align=CENTER, bold=True, size=10)
 
     def free_tables(self, chapter: str) -> None:
         """The free Tabel sheets placed in `chapter`, each spliced in at its marker."""
@@ -422,7 +423,7 @@ def bab_i(b: Builder) -> None:
         with b.only_if("not gambar.struktur_organisasi and bagan_struktur"):
             b.p("{{ bagan_struktur }}", align=CENTER, keep_next=True)
             b.p(
-                "Gambar Struktur Organisasi Kecamatan {{ kecamatan }}",
+                f"Gambar {PICTURE_NUMBER} Struktur Organisasi Kecamatan {{{{ kecamatan }}}}",
                 align=CENTER,
                 bold=True,
                 size=10,

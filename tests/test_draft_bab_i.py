@@ -140,7 +140,8 @@ def test_gambar_pictures_are_placed(v2_draft):
         media = [n for n in zf.namelist() if n.startswith("word/media/")]
     assert len(media) >= 2  # the logo and the map (lampiran pictures go to the Lampiran)
     text = body_text(doc)
-    assert "Gambar Peta Wilayah Administratif Kecamatan" in text
+    assert "Gambar 1.1 Peta Wilayah Administratif Kecamatan" in text  # numbered per chapter
+    assert "Gambar 1.2 Struktur Organisasi Kecamatan" in text
     cover = doc.paragraphs[:12]
     assert any(p._p.xpath(".//pic:pic") for p in cover)  # the logo, on the cover
 
