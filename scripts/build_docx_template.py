@@ -210,9 +210,10 @@ class Builder:
     def caption(self, expr: str, chart: bool = False) -> None:
         self.p(f"{{{{ {expr} }}}}", style=CHART_CAPTION if chart else TABLE_CAPTION)
 
-    def chart(self, name: str) -> None:
+    def chart(self, name: str, item_text: str | None = None) -> None:
         """A chart of the registry with its caption, where the chart was drawn; a repeated
-        chart once per item, each with its own caption."""
+        chart once per item, each with its own caption (and `item_text`, a RichText
+        expression, before it: the item's paragraph)."""
         chart = CHARTS[name]
         with self._own_condition(chart.shown_if), self.only_if(f"grafik.{name}"):
             if not chart.repeated:
@@ -220,6 +221,8 @@ class Builder:
                 self.caption(f"captions.{chart.caption_key}", chart=True)
                 return
             with self.each("g", f"grafik.{name}"):
+                if item_text:
+                    self.p(f"{{{{r {item_text} }}}}", align=JUSTIFY, keep_next=True)
                 self.p("{{ g.grafik }}", align=CENTER, keep_next=True)
                 self.caption("g.keterangan", chart=True)
 
@@ -522,8 +525,7 @@ def bab_iii_capaian(b: Builder) -> None:
         b.spec_table(specs.SKM)
         b.chart("ikm")
         b.chart("sebaran")
-        b.rich_paragraphs("kalimat_unsur", "u")
-        b.chart("unsur")
+        b.chart("unsur", item_text="kalimat_unsur[loop.index0]")  # seed 004: text, then chart
 
     b.h("{{ bab_iii_no.efisiensi }} Efisiensi Penggunaan Sumber Daya", 3)
     b.p("{{ kalimat_metode_efisiensi }}", align=JUSTIFY)
