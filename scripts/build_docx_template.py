@@ -94,6 +94,10 @@ class Builder:
         cell.font.size = Pt(9)
         cell.paragraph_format.space_after = Pt(0)
         cell.paragraph_format.line_spacing = 1.0
+        for level in (1, 2, 3):  # kegiatan and sub kegiatan under their program (anggaran.py)
+            indented: Any = styles.add_style(f"Isi Tabel Tingkat {level}", WD_STYLE_TYPE.PARAGRAPH)
+            indented.base_style = cell
+            indented.paragraph_format.left_indent = Cm(0.35 * level)
 
     def field(self, paragraph: Paragraph, instruction: str, placeholder: str) -> None:
         """A Word field (PAGE, TOC) marked dirty, so Word computes it on opening."""

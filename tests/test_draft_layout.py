@@ -71,6 +71,11 @@ def test_rows_never_split_and_figures_never_wrap(doc):
     budget = next(t for t in doc.tables if t.rows[0].cells[0].text.startswith("Program / Keg"))
     pagu = budget.rows[1].cells[1]._tc
     assert pagu.find(f"{qn('w:tcPr')}/{qn('w:noWrap')}") is not None
+    # kegiatan and sub kegiatan indented by their paragraph's style, not by spaces
+    styles = [row.cells[0].paragraphs[0].style.name for row in budget.rows[1:-1]]
+    assert styles[0] == "Isi Tabel" and "Isi Tabel Tingkat 1" in styles
+    assert "Isi Tabel Tingkat 2" in styles
+    assert not any(row.cells[0].text.startswith(" ") for row in budget.rows[1:])
 
 
 def test_the_draft_note_is_not_body_text(doc):

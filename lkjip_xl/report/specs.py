@@ -25,7 +25,8 @@ class Column:
     key: str  # the row's key: the cell shows {{ x.key }}
     align: Align
     width_cm: float
-    rich: bool = False  # the value is RichText (indented, bold): the cell shows {{r x.key }}
+    rich: bool = False  # the value is RichText (bold): the cell shows {{r x.key }}
+    paragraph: bool = False  # a RichTextParagraph (its own style, indented): {{p x.key }}
 
     @property
     def numeric(self) -> bool:
@@ -34,11 +35,19 @@ class Column:
     @property
     def tag(self) -> str:
         """The cell's Jinja tag."""
+        if self.paragraph:
+            return f"{{{{p {ITEM}.{self.key} }}}}"
         return f"{{{{r {ITEM}.{self.key} }}}}" if self.rich else f"{{{{ {ITEM}.{self.key} }}}}"
 
 
 def text(header: str, key: str, width_cm: float, rich: bool = False) -> Column:
     return Column(header, key, "left", width_cm, rich)
+
+
+def indented(header: str, key: str, width_cm: float) -> Column:
+    """Text indented by its level in a tree (program > kegiatan > sub kegiatan) through its
+    paragraph's style, so that a wrapped line keeps the indent."""
+    return Column(header, key, "left", width_cm, paragraph=True)
 
 
 def number(header: str, key: str, width_cm: float) -> Column:
@@ -284,7 +293,7 @@ ANGGARAN = TableSpec(
     "anggaran",
     "anggaran",
     (
-        text("Program / Kegiatan / Sub Kegiatan", "uraian", 5.6, rich=True),
+        indented("Program / Kegiatan / Sub Kegiatan", "uraian_paragraf", 5.6),
         number("Pagu (Rp)", "pagu", 2.8),
         number("Realisasi (Rp)", "realisasi", 2.8),
         number("Sisa (Rp)", "sisa", 2.6),
@@ -317,7 +326,7 @@ PERUBAHAN = TableSpec(
     "perubahan",
     "anggaran",
     (
-        text("Program / Kegiatan / Sub Kegiatan", "uraian", 6.5, rich=True),
+        indented("Program / Kegiatan / Sub Kegiatan", "uraian_paragraf", 6.5),
         number("Sebelum Perubahan (Rp)", "sebelum", 3),
         number("Sesudah Perubahan (Rp)", "pagu", 3),
         number("Bertambah / (Berkurang) (Rp)", "perubahan", 3),
