@@ -244,7 +244,7 @@ SASARAN_PROGRAM = TableSpec(
     "sasaran_program",
     "s.program",
     (
-        text("Program/Kegiatan", "uraian", 4.6),
+        indented("Program/Kegiatan", "uraian_paragraf", 4.6),
         text("Indikator", "indikator", 5.5),
         number("Target", "target", 1.8),
         number("Realisasi", "realisasi", 1.8),

@@ -43,7 +43,7 @@ def anggaran(src: Source) -> Context:
 def _budget_row(b: BudgetLine) -> Row:
     return {
         "uraian": _indented(b),  # kept for kabupaten templates that print it
-        "uraian_paragraf": _paragraph(b),
+        "uraian_paragraf": budget_paragraph(b),
         "tingkat": b.level,
         "kode": b.kode or "",
         "pagu": fmt_number(b.pagu, 0),
@@ -60,7 +60,7 @@ def _budget_row(b: BudgetLine) -> Row:
 LEVEL_STYLES = ("IsiTabel", "IsiTabelTingkat1", "IsiTabelTingkat2", "IsiTabelTingkat3")
 
 
-def _paragraph(b: BudgetLine) -> RichTextParagraph:
+def budget_paragraph(b: BudgetLine) -> RichTextParagraph:
     """The uraian in a paragraph indented by the template's style of its depth, programs bold."""
     rt = RichText()
     rt.add(b.uraian, bold=b.level == "program")
