@@ -29,6 +29,8 @@ from docx.text.paragraph import Paragraph
 
 from lkjip_xl.report import document_specs, specs
 from lkjip_xl.report.charts import CHARTS
+from lkjip_xl.report.context.front_matter import DRAFT_NOTE
+from lkjip_xl.report.markers import PICTURE_NUMBER
 from lkjip_xl.report.specs import ITEM, TableSpec
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,6 +94,10 @@ class Builder:
         cell.font.size = Pt(9)
         cell.paragraph_format.space_after = Pt(0)
         cell.paragraph_format.line_spacing = 1.0
+        for level in (1, 2, 3):  # kegiatan and sub kegiatan under their program (anggaran.py)
+            indented: Any = styles.add_style(f"Isi Tabel Tingkat {level}", WD_STYLE_TYPE.PARAGRAPH)
+            indented.base_style = cell
+            indented.paragraph_format.left_indent = Cm(0.35 * level)
 
     def field(self, paragraph: Paragraph, instruction: str, placeholder: str) -> None:
         """A Word field (PAGE, TOC) marked dirty, so Word computes it on opening."""
@@ -208,9 +214,10 @@ class Builder:
     def caption(self, expr: str, chart: bool = False) -> None:
         self.p(f"{{{{ {expr} }}}}", style=CHART_CAPTION if chart else TABLE_CAPTION)
 
-    def chart(self, name: str) -> None:
+    def chart(self, name: str, item_text: str | None = None) -> None:
         """A chart of the registry with its caption, where the chart was drawn; a repeated
-        chart once per item, each with its own caption."""
+        chart once per item, each with its own caption (and `item_text`, a RichText
+        expression, before it: the item's paragraph)."""
         chart = CHARTS[name]
         with self._own_condition(chart.shown_if), self.only_if(f"grafik.{name}"):
             if not chart.repeated:
@@ -218,6 +225,8 @@ class Builder:
                 self.caption(f"captions.{chart.caption_key}", chart=True)
                 return
             with self.each("g", f"grafik.{name}"):
+                if item_text:
+                    self.p(f"{{{{r {item_text} }}}}", align=JUSTIFY, keep_next=True)
                 self.p("{{ g.grafik }}", align=CENTER, keep_next=True)
                 self.caption("g.keterangan", chart=True)
 
@@ -225,7 +234,7 @@ class Builder:
         """A picture of the Gambar sheet with its caption, only when the workbook gives it."""
         with self._own_condition(f"gambar.{part}"):
             self.p(f"{{{{ gambar.{part} }}}}", align=CENTER, keep_next=True)
-            self.p(f"Gambar {caption}", align=CENTER, bold=True, size=10)
+            self.p(f"Gambar {PICTURE_NUMBER} {caption}", align=CENTER, bold=True, size=10)
 
     def free_tables(self, chapter: str) -> None:
         """The free Tabel sheets placed in `chapter`, each spliced in at its marker."""
@@ -371,7 +380,9 @@ def cover(b: Builder) -> None:
 
 def front_matter(b: Builder) -> None:
     b.section("", "lowerRoman")
-    b.h("KATA PENGANTAR", 1)
+    heading = b.h("KATA PENGANTAR", 1)
+    # the note on drafted text is a Word comment, not body text: it is never printed or signed
+    b.doc.add_comment(heading.runs, text=DRAFT_NOTE, author="lkjip", initials="LK")
     b.rich_paragraphs("kata_pengantar")
     b.signature(*CAMAT_SIGNATURE)
     b.page_break()
@@ -419,7 +430,7 @@ def bab_i(b: Builder) -> None:
         with b.only_if("not gambar.struktur_organisasi and bagan_struktur"):
             b.p("{{ bagan_struktur }}", align=CENTER, keep_next=True)
             b.p(
-                "Gambar Struktur Organisasi Kecamatan {{ kecamatan }}",
+                f"Gambar {PICTURE_NUMBER} Struktur Organisasi Kecamatan {{{{ kecamatan }}}}",
                 align=CENTER,
                 bold=True,
                 size=10,
@@ -518,8 +529,7 @@ def bab_iii_capaian(b: Builder) -> None:
         b.spec_table(specs.SKM)
         b.chart("ikm")
         b.chart("sebaran")
-        b.rich_paragraphs("kalimat_unsur", "u")
-        b.chart("unsur")
+        b.chart("unsur", item_text="kalimat_unsur[loop.index0]")  # seed 004: text, then chart
 
     b.h("{{ bab_iii_no.efisiensi }} Efisiensi Penggunaan Sumber Daya", 3)
     b.p("{{ kalimat_metode_efisiensi }}", align=JUSTIFY)

@@ -140,7 +140,8 @@ def test_gambar_pictures_are_placed(v2_draft):
         media = [n for n in zf.namelist() if n.startswith("word/media/")]
     assert len(media) >= 2  # the logo and the map (lampiran pictures go to the Lampiran)
     text = body_text(doc)
-    assert "Gambar Peta Wilayah Administratif Kecamatan" in text
+    assert "Gambar 1.1 Peta Wilayah Administratif Kecamatan" in text  # numbered per chapter
+    assert "Gambar 1.2 Struktur Organisasi Kecamatan" in text
     cover = doc.paragraphs[:12]
     assert any(p._p.xpath(".//pic:pic") for p in cover)  # the logo, on the cover
 
@@ -171,3 +172,16 @@ def test_without_v2_data_bab_i_leaves_its_parts_out(blank_template, tmp_path):
     ]
     assert "Peraturan Menteri PANRB Nomor 88 Tahun 2021" in text  # the default list
     assert "Berdasarkan Golongan" not in text and "wpg:wgp" not in doc.element.xml
+
+
+def test_a_version_1_workbook_still_reports(blank_template, tmp_path):
+    book = contract_filler.fill(blank_template, tmp_path / "versi1.xlsx")
+    read = read_workbook(book)
+    assert read.workbook is not None and not read.errors, read.findings
+    out = render_report(read.workbook, compute(read.workbook), tmp_path / "draf.docx")
+    doc = document(out.read_bytes())
+    text = body_text(doc)
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert "BAB IV PENUTUP" in headings and "uraikan" not in text
+    assert "Berdasarkan Golongan" not in text and "Matrik Rencana Strategis" not in headings
+    assert "Peraturan Menteri PANRB Nomor 88 Tahun 2021" in text

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 from typing import Any
 
 import contract_filler
@@ -16,6 +17,7 @@ from docx.oxml.ns import qn
 
 from lkjip_xl import compute, read_workbook
 from lkjip_xl.report.render import render_report
+from lkjip_xl.report.specs import TABLES
 
 
 def _draft(template: Any, folder: Any, **fill: Any) -> Any:
@@ -69,11 +71,18 @@ def test_rows_never_split_and_figures_never_wrap(doc):
     budget = next(t for t in doc.tables if t.rows[0].cells[0].text.startswith("Program / Keg"))
     pagu = budget.rows[1].cells[1]._tc
     assert pagu.find(f"{qn('w:tcPr')}/{qn('w:noWrap')}") is not None
+    # kegiatan and sub kegiatan indented by their paragraph's style, not by spaces
+    styles = [row.cells[0].paragraphs[0].style.name for row in budget.rows[1:-1]]
+    assert styles[0] == "Isi Tabel" and "Isi Tabel Tingkat 1" in styles
+    assert "Isi Tabel Tingkat 2" in styles
+    assert not any(row.cells[0].text.startswith(" ") for row in budget.rows[1:])
 
 
 def test_the_draft_note_is_not_body_text(doc):
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Teks berlatar kuning" not in text
+    notes = [c.text for c in doc.comments]  # a Word comment on the Kata Pengantar
+    assert any(n.startswith("Teks berlatar kuning adalah draf") for n in notes)
     assert "uraikan" not in text.lower()
 
 
@@ -104,3 +113,31 @@ def test_pk_dated_from_tanggal_perjanjian_kinerja(blank_template, tmp_path):
     dated = _draft(blank_template, tmp_path, identitas={"Tanggal Perjanjian Kinerja": "2024-01-08"})
     text = "\n".join(c.text for t in dated.tables for row in t.rows for c in row.cells)
     assert "8 Januari 2024" in text
+
+
+BOLD = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf")  # Arial's metrics
+
+
+@pytest.mark.skipif(not BOLD.is_file(), reason="Liberation Sans (Arial's metrics) not installed")
+def test_table_headers_never_break_inside_a_word_and_fit_the_page():
+    from PIL import ImageFont
+
+    font = ImageFont.truetype(str(BOLD), 90)  # 9 pt bold, ten times larger for precision
+    padding_cm = 0.38  # the cell's left and right margins
+    for spec in TABLES:
+        assert sum(c.width_cm for c in spec.columns) <= 15.55, spec.name  # A4 less margins
+        for column in spec.columns:
+            words = re.sub(r"\{\{.*?\}\}", "2023", column.header).split()
+            longest = max(font.getlength(w) for w in words) / 10 / 28.35 + padding_cm
+            assert longest <= column.width_cm, (spec.name, column.header)
+
+
+def test_a_capaian_that_fell_while_the_realisasi_rose_says_both():
+    from conftest import EXAMPLE
+
+    from lkjip_xl.report.narrative import indicator_sentence
+
+    results = compute(read_workbook(EXAMPLE).workbook)
+    ikm = next(r for r in results.indicators if "Kepuasan Masyarakat" in r.source.indikator)
+    text = indicator_sentence(ikm, 2023)
+    assert "capaian tahun ini menurun, walaupun realisasinya membaik" in text  # 85,16 → 86,29

@@ -270,7 +270,7 @@ def _staff_chart(table: str, kind: Kind, alt: str) -> Callable[[Results], list[C
     def build(results: Results) -> list[ChartSpec]:
         staff = results.staff
         rows = _staff_rows(getattr(staff, table, ())) if staff else []
-        if len(rows) < (2 if kind is Kind.PIE else 1):  # a pie of one slice says nothing
+        if len(rows) < 2:  # one bar or one slice says nothing a table does not
             return []
         values = tuple(float(r.jumlah) for r in rows)
         if kind is Kind.PIE:

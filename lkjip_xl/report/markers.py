@@ -12,6 +12,7 @@ from typing import Final
 
 TABLE_NUMBER: Final = "\ue001"  # "Tabel \ue001 Judul" becomes "Tabel 3.2 Judul" (numbering.py)
 CHART_NUMBER: Final = "\ue002"  # "Grafik \ue002 Judul" becomes "Grafik 3.1 Judul"
+PICTURE_NUMBER: Final = "\ue004"  # "Gambar \ue004 Peta Wilayah" becomes "Gambar 1.1 Peta Wilayah"
 SPLICE: Final = "\ue003"  # brackets a spliced table's name: "\ue003TABEL_BEBAS_0\ue003"
 
 PRIVATE_USE: Final = ("\ue000", "\uf8ff")  # the range the reading layer strips, inclusive

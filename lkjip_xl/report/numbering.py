@@ -18,7 +18,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.styles.style import ParagraphStyle
 
-from lkjip_xl.report.markers import CHART_NUMBER, TABLE_NUMBER
+from lkjip_xl.report.markers import CHART_NUMBER, PICTURE_NUMBER, TABLE_NUMBER
 
 APPENDIX = "L"
 _CHAPTER = re.compile(r"\s*BAB\s+([IVXLC]+|\d+)\b", re.IGNORECASE)
@@ -47,9 +47,9 @@ def _number_caption_markers(document: Document) -> None:
                 chapter = chapter_of("".join(t.text or "" for t in paragraph.iter(_T)))
             continue
         text = el.text or ""
-        if TABLE_NUMBER not in text and CHART_NUMBER not in text:
+        if TABLE_NUMBER not in text and CHART_NUMBER not in text and PICTURE_NUMBER not in text:
             continue
-        for marker in (TABLE_NUMBER, CHART_NUMBER):
+        for marker in (TABLE_NUMBER, CHART_NUMBER, PICTURE_NUMBER):
             while marker in text:
                 counts[(marker, chapter)] += 1
                 n = counts[(marker, chapter)]

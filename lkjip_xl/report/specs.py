@@ -25,7 +25,8 @@ class Column:
     key: str  # the row's key: the cell shows {{ x.key }}
     align: Align
     width_cm: float
-    rich: bool = False  # the value is RichText (indented, bold): the cell shows {{r x.key }}
+    rich: bool = False  # the value is RichText (bold): the cell shows {{r x.key }}
+    paragraph: bool = False  # a RichTextParagraph (its own style, indented): {{p x.key }}
 
     @property
     def numeric(self) -> bool:
@@ -34,11 +35,19 @@ class Column:
     @property
     def tag(self) -> str:
         """The cell's Jinja tag."""
+        if self.paragraph:
+            return f"{{{{p {ITEM}.{self.key} }}}}"
         return f"{{{{r {ITEM}.{self.key} }}}}" if self.rich else f"{{{{ {ITEM}.{self.key} }}}}"
 
 
 def text(header: str, key: str, width_cm: float, rich: bool = False) -> Column:
     return Column(header, key, "left", width_cm, rich)
+
+
+def indented(header: str, key: str, width_cm: float) -> Column:
+    """Text indented by its level in a tree (program > kegiatan > sub kegiatan) through its
+    paragraph's style, so that a wrapped line keeps the indent."""
+    return Column(header, key, "left", width_cm, paragraph=True)
 
 
 def number(header: str, key: str, width_cm: float) -> Column:
@@ -98,11 +107,11 @@ DESA = TableSpec(
     "desa",
     (
         text("No", "no", 0.9),
-        text("Desa/Kelurahan", "nama", 3.3),
+        text("Desa/Kelurahan", "nama", 3.1),
         text("Status", "status", 1.8),
         number("Luas (km²)", "luas", 1.6),
         number("Laki-laki", "l", 1.8),
-        number("Perempuan", "p", 2.0),
+        number("Perempuan", "p", 2.2),
         number("Jumlah", "penduduk", 1.8),
         number("KK", "kk", 1.5),
     ),
@@ -145,11 +154,11 @@ IKU = TableSpec(
     "iku",
     "iku",
     (
-        text("No", "no", 1),
-        text("Sasaran", "sasaran", 3.2),
-        text("Indikator Kinerja Utama", "indikator", 3.2),
-        text("Formulasi Perhitungan", "formulasi", 3.6),
-        text("Sumber Data", "sumber_data", 2.8),
+        text("No", "no", 0.9),
+        text("Sasaran", "sasaran", 3.0),
+        text("Indikator Kinerja Utama", "indikator", 3.0),
+        text("Formulasi Perhitungan", "formulasi", 3.3),
+        text("Sumber Data", "sumber_data", 2.6),
         text("Penanggung Jawab", "penanggung_jawab", 2.6),
     ),
     caption="Indikator Kinerja Utama Kecamatan {kecamatan}",
@@ -159,7 +168,7 @@ PK = TableSpec(
     "pk_rows",
     (
         text("No", "no", 0.9),
-        text("Sasaran Strategis", "sasaran", 4.6),
+        text("Sasaran Strategis", "sasaran", 4.4),
         text("Indikator Kinerja", "indikator", 4.9),
         text("Jenis", "jenis", 2.1),
         text("Satuan", "satuan", 1.6),
@@ -189,13 +198,13 @@ CAPAIAN = TableSpec(
     "capaian",
     "iku",
     (
-        text("No", "no", 1),
-        text("Sasaran Strategis", "sasaran", 4),
-        text("Indikator", "indikator", 4.4),
+        text("No", "no", 0.9),
+        text("Sasaran Strategis", "sasaran", 3.4),
+        text("Indikator", "indikator", 3.9),
         number("Target", "target", 1.8),
         number("Realisasi", "realisasi", 1.8),
         number("Capaian", "capaian", 1.8),
-        text("Predikat", "predikat", 2),
+        text("Predikat", "predikat", 1.9),
     ),
     caption="Capaian Indikator Kinerja Utama Tahun {tahun}",
     total=("", "Rata-rata capaian IKU", "", "", "", "{{ rata_rata_iku }}", "{{ predikat_iku }}"),
@@ -204,13 +213,13 @@ INDIKATOR_LAIN = TableSpec(
     "indikator_lain",
     "indikator_lain",
     (
-        text("No", "no", 1),
-        text("Sasaran", "sasaran", 4),
-        text("Indikator", "indikator", 4.4),
+        text("No", "no", 0.9),
+        text("Sasaran", "sasaran", 3.4),
+        text("Indikator", "indikator", 3.9),
         number("Target", "target", 1.8),
         number("Realisasi", "realisasi", 1.8),
         number("Capaian", "capaian", 1.8),
-        text("Predikat", "predikat", 2),
+        text("Predikat", "predikat", 1.9),
     ),
     caption="Capaian Indikator Kinerja Lainnya",
     shown_if="indikator_lain",
@@ -219,7 +228,7 @@ SASARAN = TableSpec(
     "sasaran",
     "s.indikator",
     (
-        text("Indikator Kinerja", "indikator", 4.6),
+        text("Indikator Kinerja", "indikator", 4.1),
         text("Satuan", "satuan", 1.6),
         number("Realisasi {{ tahun_lalu }}", "realisasi_lalu", 2),
         number("Capaian {{ tahun_lalu }}", "capaian_lalu", 2),
@@ -235,8 +244,8 @@ SASARAN_PROGRAM = TableSpec(
     "sasaran_program",
     "s.program",
     (
-        text("Program/Kegiatan", "uraian", 5),
-        text("Indikator", "indikator", 6),
+        indented("Program/Kegiatan", "uraian_paragraf", 4.6),
+        text("Indikator", "indikator", 5.5),
         number("Target", "target", 1.8),
         number("Realisasi", "realisasi", 1.8),
         number("Capaian", "capaian", 1.8),
@@ -250,11 +259,11 @@ SKM = TableSpec(
     "skm.unsur",
     (
         text("Kode", "kode", 1.3),
-        text("Unsur Pelayanan", "nama", 6.5),
+        text("Unsur Pelayanan", "nama", 6.0),
         number("Jumlah Nilai", "jumlah", 2),
         number("NRR", "nrr", 1.6),
         number("NRR Tertimbang", "tertimbang", 2.2),
-        text("Mutu", "mutu", 1.4),
+        text("Mutu", "mutu", 1.9),
     ),
     caption="Nilai Unsur Pelayanan Survei Kepuasan Masyarakat",
     total=(
@@ -272,7 +281,7 @@ EFISIENSI = TableSpec(
     "efisiensi",
     (
         text("No", "no", 1),
-        text("Sasaran Strategis", "sasaran", 6),
+        text("Sasaran Strategis", "sasaran", 5.9),
         number("Capaian Kinerja", "capaian", 2.2),
         number("Serapan Anggaran", "serapan", 2.2),
         number("Tingkat Efisiensi", "rasio", 2),
@@ -284,7 +293,7 @@ ANGGARAN = TableSpec(
     "anggaran",
     "anggaran",
     (
-        text("Program / Kegiatan / Sub Kegiatan", "uraian", 5.6, rich=True),
+        indented("Program / Kegiatan / Sub Kegiatan", "uraian_paragraf", 5.6),
         number("Pagu (Rp)", "pagu", 2.8),
         number("Realisasi (Rp)", "realisasi", 2.8),
         number("Sisa (Rp)", "sisa", 2.6),
@@ -303,12 +312,12 @@ BELANJA = TableSpec(
     "belanja",
     "belanja",
     (
-        text("Jenis Belanja", "jenis", 5),
-        number("Anggaran (Rp)", "anggaran", 2.6),
-        number("Realisasi (Rp)", "realisasi", 2.6),
-        number("Serapan (%)", "serapan", 1.6),
-        number("Realisasi {{ tahun_lalu }} (Rp)", "lalu", 2.6),
-        number("Pertumbuhan (%)", "pertumbuhan", 2),
+        text("Jenis Belanja", "jenis", 3.8),
+        number("Anggaran (Rp)", "anggaran", 2.5),
+        number("Realisasi (Rp)", "realisasi", 2.5),
+        number("Serapan (%)", "serapan", 1.7),
+        number("Realisasi {{ tahun_lalu }} (Rp)", "lalu", 2.5),
+        number("Pertumbuhan (%)", "pertumbuhan", 2.5),
     ),
     caption="Realisasi Belanja menurut Jenis",
     shown_if="belanja",
@@ -317,10 +326,10 @@ PERUBAHAN = TableSpec(
     "perubahan",
     "anggaran",
     (
-        text("Program / Kegiatan / Sub Kegiatan", "uraian", 7.4, rich=True),
+        indented("Program / Kegiatan / Sub Kegiatan", "uraian_paragraf", 6.5),
         number("Sebelum Perubahan (Rp)", "sebelum", 3),
         number("Sesudah Perubahan (Rp)", "pagu", 3),
-        number("Bertambah/(Berkurang) (Rp)", "perubahan", 3),
+        number("Bertambah / (Berkurang) (Rp)", "perubahan", 3),
     ),
     caption="Pagu Sebelum dan Sesudah Perubahan",
     total=("JUMLAH", "{{ total.sebelum }}", "{{ total.pagu }}", "{{ total.perubahan }}"),
@@ -343,8 +352,8 @@ RENSTRA_BANDING = TableSpec(
     "renstra_banding",
     "renstra_banding",
     (
-        text("No", "no", 0.8),
-        text("Indikator Kinerja", "indikator", 3.9),
+        text("No", "no", 0.9),
+        text("Indikator Kinerja", "indikator", 3.8),
         number("Kondisi Awal", "kondisi_awal", 1.7),
         number("Target Renstra {{ tahun }}", "target_renstra", 1.8),
         number("Target PK {{ tahun }}", "target", 1.6),
@@ -359,11 +368,11 @@ ANGGARAN_LALU = TableSpec(
     "anggaran_lalu",
     "anggaran_lalu",
     (
-        text("Program", "uraian", 5.4),
+        text("Program", "uraian", 5.0),
         number("Realisasi {{ tahun_lalu }} (Rp)", "lalu", 2.7),
         number("Realisasi {{ tahun }} (Rp)", "realisasi", 2.7),
         number("Selisih (Rp)", "selisih", 2.6),
-        number("Pertumbuhan", "pertumbuhan", 2.2),
+        number("Pertumbuhan", "pertumbuhan", 2.5),
     ),
     caption="Realisasi Anggaran Tahun {tahun} Dibanding Tahun Sebelumnya",
     shown_if="anggaran_lalu",
@@ -384,13 +393,12 @@ MATRIK_RENSTRA = TableSpec(
     "matrik_renstra",
     "matrik_renstra",
     (
-        text("No", "no", 0.8),
-        text("Sasaran / Program", "uraian", 2.6),
-        text("Indikator Kinerja", "indikator", 2.9),
-        text("Satuan", "satuan", 1.4),
-        number("Kondisi Awal", "kondisi_awal", 1.3),
+        text("No", "no", 0.9),
+        text("Sasaran / Program", "uraian", 2.9),
+        text("Indikator Kinerja (Satuan)", "indikator", 3.0),
+        number("Kondisi Awal", "kondisi_awal", 1.7),
         *(number(f"{{{{ renstra_tahun[{i}] }}}}", f"t{i}", 1.1) for i in range(5)),
-        number("Target Akhir", "target_akhir", 1.3),
+        number("Target Akhir", "target_akhir", 1.5),
     ),
     caption="Matrik Rencana Strategis Kecamatan {kecamatan} {periode_renstra}",
     shown_if="matrik_renstra",
@@ -410,7 +418,7 @@ LAMPIRAN_IKU = TableSpec(
     "iku",
     (
         text("No", "no", 1),
-        text("Sasaran", "sasaran", 3.6),
+        text("Sasaran", "sasaran", 3.5),
         text("Indikator Kinerja Utama", "indikator", 3.6),
         text("Formulasi Perhitungan", "formulasi", 4.4),
         text("Sumber Data", "sumber_data", 3),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docxtpl import RichText
+from docxtpl import RichText, RichTextParagraph
 
 from lkjip_xl.base.formatting import fmt_number, fmt_percent, fmt_rupiah, terbilang
 from lkjip_xl.calc.budget import BudgetLine, BudgetTotals, SpendingLine
@@ -42,7 +42,8 @@ def anggaran(src: Source) -> Context:
 
 def _budget_row(b: BudgetLine) -> Row:
     return {
-        "uraian": _indented(b),
+        "uraian": _indented(b),  # kept for kabupaten templates that print it
+        "uraian_paragraf": budget_paragraph(b),
         "tingkat": b.level,
         "kode": b.kode or "",
         "pagu": fmt_number(b.pagu, 0),
@@ -54,6 +55,16 @@ def _budget_row(b: BudgetLine) -> Row:
         "is_program": b.level == "program",
         "is_kegiatan": b.level == "kegiatan",
     }
+
+
+LEVEL_STYLES = ("IsiTabel", "IsiTabelTingkat1", "IsiTabelTingkat2", "IsiTabelTingkat3")
+
+
+def budget_paragraph(b: BudgetLine) -> RichTextParagraph:
+    """The uraian in a paragraph indented by the template's style of its depth, programs bold."""
+    rt = RichText()
+    rt.add(b.uraian, bold=b.level == "program")
+    return RichTextParagraph(rt, parastyle=LEVEL_STYLES[min(b.depth, len(LEVEL_STYLES) - 1)])
 
 
 def _indented(b: BudgetLine) -> RichText:

@@ -57,8 +57,7 @@ def _matrix(src: Source) -> Context:
             {
                 "no": n,
                 "uraian": r.uraian,
-                "indikator": r.indikator,
-                "satuan": r.satuan,
+                "indikator": f"{r.indikator} ({r.satuan})" if r.satuan else r.indikator,
                 "kondisi_awal": _value(r.kondisi_awal, r.satuan),
                 **{f"t{i}": t for i, t in enumerate(targets)},
                 "target_akhir": _value(r.target_akhir, r.satuan),

@@ -10,6 +10,7 @@ from lkjip_xl.calc import SasaranResult
 from lkjip_xl.calc.budget import BudgetLine
 from lkjip_xl.contract.schema import BUDGET_LEVEL
 from lkjip_xl.report import narrative as nv
+from lkjip_xl.report.context.anggaran import budget_paragraph
 from lkjip_xl.report.context.source import Source
 from lkjip_xl.report.context.values import Context, Row, draft, own
 from lkjip_xl.report.specs import SASARAN, SASARAN_PROGRAM
@@ -62,6 +63,7 @@ def _program_rows(budget: Sequence[BudgetLine], linked: list[int]) -> list[Row]:
         rows += [
             {
                 "uraian": b.uraian,
+                "uraian_paragraf": budget_paragraph(b),
                 "tingkat": BUDGET_LEVEL.label_of(b.level),
                 "indikator": b.indikator or "-",
                 "target": b.target_kinerja,

@@ -16,7 +16,10 @@ def skm(src: Source) -> Context:
         "ada_skm": survey is not None,
         "skm": survey or _no_survey(),
         "kalimat_skm": draft(nv.skm_sentence(src.results)),
-        "kalimat_unsur": [draft(_element_sentence(e)) for e in k.elements] if survey and k else [],
+        # one per unsur chart (charts.element_charts: the unsur with answers), in its order
+        "kalimat_unsur": [draft(_element_sentence(e)) for e in k.elements if e.answers]
+        if survey and k
+        else [],
     }
 
 
