@@ -664,6 +664,7 @@ def _party(b: Builder, who: str) -> None:
             cell.paragraphs[0].paragraph_format.space_after = Pt(0)
             cell.width = Cm(width)
         row.cells[2].paragraphs[0].runs[0].bold = True
+        _keep_together(row)  # a long jabatan never leaves its name on the page before
 
 
 def _agreement_signatures(b: Builder, k: str = "k") -> None:
@@ -695,7 +696,7 @@ def _agreement_signatures(b: Builder, k: str = "k") -> None:
 
 
 def _keep_together(row: _Row) -> None:
-    """A signature block is never split over two pages."""
+    """A row (a signature block, a party's name) is never split over two pages."""
     el = OxmlElement("w:cantSplit")
     el.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(el)

@@ -147,13 +147,10 @@ def test_text_equal_to_a_table_marker_stays_text(filled, tmp_path):
     assert any("[[TABEL_RESPONDEN_SKM]]" in t for t in texts)
 
 
-@pytest.mark.xfail(
-    reason="write/filled.py is being rewritten by issue 13 (not edited here): its Ringkasan sheet "
-    "must write text through base.cell_text.as_cell_text as a text cell",
-    strict=False,
-)
-def test_kode_sasaran_like_a_formula_stays_text_in_the_filled_copy(filled, tmp_path):
-    workbook = as_text(filled(), "Sasaran", ("Kode Sasaran", 1), '=HYPERLINK("http://x","k")')
+@pytest.mark.parametrize(("sheet", "header"), [("Sasaran", "Kode Sasaran"), ("Skala", "Predikat")])
+def test_text_like_a_formula_stays_text_in_the_filled_copy(filled, tmp_path, sheet, header):
+    """Ringkasan and Sasaran of the filled copy repeat these cells: as text, never as formulas."""
+    workbook = as_text(filled(), sheet, (header, 1), '=HYPERLINK("http://x","k")')
     out = tmp_path / "terisi.xlsx"
     assert main(["fill", str(workbook), "-o", str(out)]) == 0
     assert formulas_in(out) == []

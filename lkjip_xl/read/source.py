@@ -184,6 +184,8 @@ class XlsxSource:
             self._file = self.path.open("rb")
             self._wb = CalamineWorkbook.from_filelike(self._file)
             self._zip = zipfile.ZipFile(self.path)
+        except MemoryError:  # not a damaged file: the limits of the process that reads it
+            raise
         except Exception as exc:  # calamine raises its own kinds for a damaged package
             raise WorkbookUnreadable(
                 f"Berkas '{self.path.name}' tidak dapat dibaca sebagai buku kerja ({type(exc).__name__}). "
@@ -222,6 +224,8 @@ class XlsxSource:
             check_sheet(title, xml, self._budget)  # before calamine sizes its grid (bounds.py)
         try:
             rows = self._wb.get_sheet_by_name(title).to_python(skip_empty_area=False)
+        except MemoryError:
+            raise
         except Exception as exc:
             raise WorkbookUnreadable(
                 f"Sheet '{title}' di berkas '{self.path.name}' rusak ({type(exc).__name__}); "
