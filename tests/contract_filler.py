@@ -521,9 +521,9 @@ def fill_v2(
     pictures: list | None = None,
 ) -> Path:
     """A version 2 workbook: the v1 sample plus every new sheet, a placed free table and, when
-    asked (`pictures=GAMBAR`), pictures in Gambar."""
-    fill(template, output, {**IDENTITAS_V2, **(identitas or {})}, {**V2_SHEETS, **(sheets or {})})
-    wb = openpyxl.load_workbook(output)
+    asked (`pictures=GAMBAR`), pictures in Gambar. One load and one save of the template."""
+    wb = openpyxl.load_workbook(template)
+    _fill_open(wb, {**IDENTITAS_V2, **(identitas or {})}, {**V2_SHEETS, **(sheets or {})})
     for table in [TABEL_PATEN] if tables is None else tables:
         add_free_table(wb, table)
     if pictures:
@@ -537,6 +537,12 @@ def fill(
 ) -> Path:
     """Fill a blank template: Identitas by its Isian labels, data sheets by their headers."""
     wb = openpyxl.load_workbook(template)
+    _fill_open(wb, identitas, sheets)
+    wb.save(output)
+    return output
+
+
+def _fill_open(wb, identitas: dict | None, sheets: dict | None) -> None:
     ws = wb["Identitas"]
     cols = header_columns(ws)
     rows = {ws.cell(row=r, column=cols["Isian"]).value: r for r in range(2, ws.max_row + 1)}
@@ -550,5 +556,3 @@ def fill(
         for r, record in enumerate(records, start=2):
             for header, value in record.items():
                 ws.cell(row=r, column=column_for(ws, cols, header), value=value)
-    wb.save(output)
-    return output
