@@ -249,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{batch_n} buku kerja (juga menulis buku terisi dan rekap): {_s(batch)}; "
             f"{measured['batch_speedup']:.2f}× lebih cepat. Batch yang sama tanpa buku terisi "
             f"(hanya draf, temuan dan rekap): {_s(drafts_only)}, {singles / drafts_only:.2f}× "
-            "lebih cepat; selisihnya buku terisi (openpyxl membuka dan menyimpan tiap buku kerja)."
+            "lebih cepat; selisihnya menulis buku terisi (menambal XML buku kerja)."
         )
     _print_goals(measured)
     return 0
