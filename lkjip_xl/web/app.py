@@ -212,7 +212,7 @@ def create_app(
                     carry=True,
                     groups=group_by_sheet(carried.findings),
                     errors=sum(f.is_error for f in carried.findings),
-                    warnings=sum(not f.is_error for f in carried.findings),
+                    warnings=sum(not (f.is_error or f.is_info) for f in carried.findings),
                     token=None,
                 )
             stem = file_stem(carried.kecamatan or Path(original).stem, "buku_kerja")
