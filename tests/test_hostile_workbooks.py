@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 
 import pytest
 from conftest import EXAMPLE, ROOT
@@ -118,3 +119,37 @@ def test_the_cells_of_all_sheets_together_are_bounded():
     with pytest.raises(SheetTooLarge) as exc:
         budget.spend("SKM", b'<row r="1">' + b'<c r="A1"><v>1</v></c>' * 6 + b"</row>")
     assert exc.value.finding.code == "workbook-too-large" and exc.value.finding.sheet == "SKM"
+
+
+def test_an_ods_with_a_far_value_is_a_finding_before_calamine_opens_it(filled, tmp_path):
+    """calamine reads every table of an .ods as it opens the file, repeated rows and cells
+    spelled out: the tables are measured from content.xml first (repeats counted)."""
+    from staff_workbooks import workbook_rows, write_ods
+
+    ods = write_ods(tmp_path / "buku.ods", workbook_rows(filled("buku-untuk-ods.xlsx")))
+    assert read_workbook(ods).ok  # the same workbook, without the far value, reads clean
+    with zipfile.ZipFile(ods) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    far_row = MAX_ROWS + 10_001
+    block = (
+        f'<table:table-row table:number-rows-repeated="{far_row - 2}"><table:table-cell/>'
+        '</table:table-row><table:table-row><table:table-cell office:value-type="float" '
+        'office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>'
+    ).encode()
+    first_table_end = parts["content.xml"].index(b"</table:table>")
+    content = parts["content.xml"]
+    # the first table keeps its own rows: the far value lands after them
+    rows_before = content[:first_table_end].count(b"<table:table-row>")
+    parts["content.xml"] = content[:first_table_end] + block + content[first_table_end:]
+    far = tmp_path / "jauh.ods"
+    with zipfile.ZipFile(far, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(
+                name, data, zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            )
+    found = probe("validate", str(far), "--format", "json")
+    assert found["status"] == ExitCode.FINDINGS and found["peak_mb"] < 100
+    result = read_workbook(far)
+    assert [(f.code, f.cell) for f in result.findings] == [
+        ("sheet-too-large", f"A{rows_before + far_row - 1}")
+    ]

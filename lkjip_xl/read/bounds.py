@@ -96,7 +96,10 @@ class CellBudget:
         self.left = MAX_WORKBOOK_CELLS if limit is None else limit
 
     def spend(self, title: str, xml: bytes) -> None:
-        self.left -= xml.count(b"<c ") + xml.count(b"<c>")
+        self.spend_cells(title, xml.count(b"<c ") + xml.count(b"<c>"))
+
+    def spend_cells(self, title: str, cells: int) -> None:
+        self.left -= cells
         if self.left < 0:
             raise SheetTooLarge(
                 finding(
@@ -115,9 +118,22 @@ def check_sheet(title: str, xml: bytes, budget: CellBudget | None = None) -> Non
     if budget is not None:
         budget.spend(title, xml)
     extent = measure(xml)
-    if extent.too_far is None:
-        return
-    row, column = extent.too_far
+    if extent.too_far is not None:
+        _refuse(title, *extent.too_far)
+
+
+def check_extent(
+    title: str, rows: int, columns: int, rows_at: tuple[int, int], columns_at: tuple[int, int]
+) -> None:
+    """Raise SheetTooLarge when a sheet measured elsewhere (an .ods table, whose repeated rows
+    and cells are counted by ods_source.py) reaches past a limit; the finding names the cell
+    that reaches farthest down (`rows_at`), or across (`columns_at`) when only the width is."""
+    if not _within(rows, columns):
+        wide_only = rows <= MAX_ROWS and columns > MAX_COLUMNS
+        _refuse(title, *(columns_at if wide_only else rows_at))
+
+
+def _refuse(title: str, row: int, column: int) -> None:
     cell = f"{column_letter(min(column, 16384))}{row}"
     raise SheetTooLarge(
         finding(

@@ -33,6 +33,12 @@ class OdsSheetFacts:
     uncached: set[tuple[int, int]] = field(default_factory=set)
     errors: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)  # (value, formula)
     merged: tuple[tuple[int, int, int, int], ...] = ()
+    # the farthest row and column of a cell holding something, repeats counted: what calamine
+    # would allocate (bounds.py compares it with the limits before calamine opens the file)
+    rows: int = 0
+    columns: int = 0
+    rows_at: tuple[int, int] = (0, 0)  # (row, column) of the cell that reaches `rows`
+    columns_at: tuple[int, int] = (0, 0)  # … and of the one that reaches `columns`
 
 
 def scan_ods(content_xml: bytes) -> dict[str, OdsSheetFacts]:
@@ -66,10 +72,19 @@ def _scan_table(table: etree._Element) -> OdsSheetFacts:
             col_repeat = int(cell.get(f"{_T}number-columns-repeated", "1"))
             if cell.tag == _CELL and len(cell.attrib) > (1 if col_repeat > 1 else 0):
                 _note_cell(cell, r, c, row_repeat, col_repeat, facts, merged)
+            if cell.tag == _CELL and (cell.get(f"{_O}value-type") or len(cell)):
+                _note_extent(facts, r + row_repeat - 1, c + col_repeat - 1)
             c += col_repeat
         r += row_repeat
     facts.merged = tuple(merged)
     return facts
+
+
+def _note_extent(facts: OdsSheetFacts, last_row: int, last_column: int) -> None:
+    if last_row > facts.rows:
+        facts.rows, facts.rows_at = last_row, (last_row, last_column)
+    if last_column > facts.columns:
+        facts.columns, facts.columns_at = last_column, (last_row, last_column)
 
 
 def _note_cell(

@@ -23,7 +23,7 @@ from python_calamine import CalamineWorkbook
 
 from lkjip_xl.base.errors import WorkbookUnreadable
 from lkjip_xl.contract.cells import parse_a1
-from lkjip_xl.read.bounds import CellBudget, check_package, check_sheet
+from lkjip_xl.read.bounds import CellBudget, check_extent, check_package, check_sheet
 from lkjip_xl.read.ods_source import OdsSheetFacts, scan_ods
 
 MAX_UNPACKED_BYTES = 400 * 2**20  # the 10,000-respondent benchmark workbook unpacks to ~30 MB
@@ -169,6 +169,23 @@ class _SheetFacts:
     merged: tuple[tuple[int, int, int, int], ...]
 
 
+def _bounded_ods(path: Path) -> dict[str, OdsSheetFacts]:
+    """The facts of every table of an .ods, each table's extent checked against the limits of
+    bounds.py (SheetTooLarge), and all of them together against the workbook's."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            tables = scan_ods(zf.read("content.xml"))
+    except (KeyError, OSError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        raise WorkbookUnreadable(
+            f"Berkas '{path.name}' rusak atau terpotong; simpan ulang dari LibreOffice."
+        ) from exc
+    total = CellBudget()
+    for title, facts in tables.items():
+        check_extent(title, facts.rows, facts.columns, facts.rows_at, facts.columns_at)
+        total.spend_cells(title, facts.rows * facts.columns)
+    return tables
+
+
 class XlsxSource:
     """An opened workbook (.xlsx or .ods) whose sheets are read on demand.
 
@@ -179,6 +196,10 @@ class XlsxSource:
     def __init__(self, path: str | Path) -> None:
         self.kind: WorkbookKind = sniff(path)
         self.path = Path(path)
+        # calamine reads every table of an .ods as it opens it: measure them first
+        self._ods: dict[str, OdsSheetFacts] | None = (
+            _bounded_ods(self.path) if self.kind == "ods" else None
+        )
         try:
             # from a file object, calamine judges the format by content (an .ods named .xlsx)
             self._file = self.path.open("rb")
@@ -195,7 +216,6 @@ class XlsxSource:
             m.name for m in self._wb.sheets_metadata if str(m.visible).split(".")[-1] != "Visible"
         }
         self._budget = CellBudget()
-        self._ods: dict[str, OdsSheetFacts] | None = None
         if self.kind == "xlsx":
             self._sheet_paths = self._map_sheet_paths()
             self._percent_styles = self._find_percent_styles()
@@ -258,9 +278,7 @@ class XlsxSource:
         )
 
     def _facts(self, title: str, xml: bytes) -> _SheetFacts:
-        if self.kind == "ods":
-            if self._ods is None:
-                self._ods = scan_ods(self._zip.read("content.xml"))
+        if self._ods is not None:
             ods = self._ods.get(title)
             if ods is None:
                 return _SheetFacts(set(), set(), {}, ())

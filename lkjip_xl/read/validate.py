@@ -51,13 +51,13 @@ class ReadResult:
 
 def read_workbook(path: str | Path) -> ReadResult:
     """Read and check the workbook at `path`. Raises WorkbookUnreadable when it is no workbook."""
-    with XlsxSource(path) as source:
-        try:
+    try:
+        with XlsxSource(path) as source:
             workbook, findings = read_model(source)
             identity = workbook.identity if workbook is not None else _identity_only(source)
-        except SheetTooLarge as exc:  # refused before its cells were read (bounds.py)
-            return ReadResult(None, [f for f in [exc.finding] if isinstance(f, Finding)], None)
-        findings.extend(sheet_name_findings(source.sheet_names))
+            findings.extend(sheet_name_findings(source.sheet_names))
+    except SheetTooLarge as exc:  # refused before its cells were read (bounds.py)
+        return ReadResult(None, [f for f in [exc.finding] if isinstance(f, Finding)], None)
     if workbook is not None:
         findings.extend(check(workbook))
         findings.extend(check_v2(workbook))
