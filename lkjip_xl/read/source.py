@@ -29,8 +29,9 @@ from lkjip_xl.read.ods_source import OdsSheetFacts, scan_ods
 MAX_UNPACKED_BYTES = 400 * 2**20  # the 10,000-respondent benchmark workbook unpacks to ~30 MB
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
-_HAS_FORMULA = re.compile(rb"<(\w+:)?f[ >/]")
-_HAS_ERROR = re.compile(rb'\st="e"')
+# bytes that any formula (<f>, <f t="shared" …>, <x:f>, <f/>) or error value (t="e") brings;
+# found by a fast substring search, they only mean the sheet is parsed to look closer
+_FORMULA_OR_ERROR_SIGNS = (b"f>", b"<f ", b":f ", b"f/>", b't="e"')
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*ref="([A-Z]+\d+)(?::([A-Z]+\d+))?"')
 # A workbook is untrusted input: no entity expansion (billion laughs, local files), no network.
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -363,7 +364,7 @@ def _scan_formulas(xml: bytes) -> tuple[set[tuple[int, int]], dict[tuple[int, in
     holding an error value (which calamine also gives as empty)."""
     uncached: set[tuple[int, int]] = set()
     errors: dict[tuple[int, int], CellError] = {}
-    if not xml or not (_HAS_FORMULA.search(xml) or _HAS_ERROR.search(xml)):
+    if not any(sign in xml for sign in _FORMULA_OR_ERROR_SIGNS):
         return uncached, errors  # most sheets: no formula and no error value, no parse
     cells = etree.iterparse(
         io.BytesIO(xml), tag=f"{{{_NS_MAIN}}}c", resolve_entities=False, no_network=True
