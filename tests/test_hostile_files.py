@@ -15,6 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from conftest import EXAMPLE, ROOT, sha256
+from v2_helpers import v2_bytes, v2_workbook  # noqa: F401, F811  (fixtures)
 
 from lkjip_xl.base.errors import ExitCode, OutputRefused
 from lkjip_xl.base.files import TEMP_PREFIX, atomic_path
@@ -42,7 +43,12 @@ def list_workbook(path: Path) -> Path:
     return path
 
 
-def test_every_command_writes_mode_0644_under_umask_022(tmp_path, umask_022, capsys):
+def test_every_command_writes_mode_0644_under_umask_022(
+    tmp_path,
+    umask_022,
+    capsys,
+    v2_workbook,  # noqa: F811  (the fixture imported above)
+):
     out = tmp_path / "keluaran"
     runs = {
         "template": (["template", "-o", str(out / "kosong.xlsx")], [out / "kosong.xlsx"]),
@@ -62,6 +68,11 @@ def test_every_command_writes_mode_0644_under_umask_022(tmp_path, umask_022, cap
         ),
         "report": (["report", str(EXAMPLE), "-o", str(out / "draf.docx")], [out / "draf.docx"]),
         "fill": (["fill", str(EXAMPLE), "-o", str(out / "terisi.xlsx")], [out / "terisi.xlsx"]),
+        "pk": (["pk", str(v2_workbook), "-o", str(out / "pk")], [out / "pk"]),
+        "triwulan": (
+            ["triwulan", str(v2_workbook), "--tw", "1", "-o", str(out / "tw1.docx")],
+            [out / "tw1.docx"],
+        ),
     }
     for name, (argv, _) in runs.items():
         assert main(argv) == 0, name
@@ -76,7 +87,7 @@ def test_every_command_writes_mode_0644_under_umask_022(tmp_path, umask_022, cap
     shutil.copyfile(EXAMPLE, folder / "a.xlsx")
     assert main(["batch", str(folder), "-o", str(out / "batch"), "--proses", "1"]) == 0
     written = [p for p in out.rglob("*") if p.is_file()]
-    assert len(written) >= 7
+    assert len(written) >= 10 and any(p.parent.name == "pk" for p in written)
     assert {str(p.relative_to(out)): oct(mode(p)) for p in written} == {
         str(p.relative_to(out)): "0o644" for p in written
     }
