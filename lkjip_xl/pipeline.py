@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lkjip_xl.base.errors import PdfNotMade
+from lkjip_xl.base.files import refuse_overwrite
 from lkjip_xl.calc import Results, compute
 from lkjip_xl.calc.pk import fallback_findings
 from lkjip_xl.calc.typed_rows import typed_average_findings
@@ -133,6 +134,7 @@ class Processed:
 def process(path: str | Path, wanted: Wanted, stages: Stages = DEFAULT_STAGES) -> Processed:
     """Read and check `path`, then write what `wanted` asks for. Raises only LkjipError (and bugs)."""
     source = Path(path)
+    _refuse_pdf_over_input(source, wanted)
     read = _for_outputs(stages.read(source), wanted)
     outcome = Processed(read)
     if not read.ok or read.workbook is None:
@@ -162,7 +164,7 @@ def process(path: str | Path, wanted: Wanted, stages: Stages = DEFAULT_STAGES) -
         )
     outcome.written.extend(documents)
     if wanted.documents_pdf:
-        _pdfs(documents, stages, outcome)
+        _pdfs(documents, stages, outcome, source)
     if wanted.pdf is not None and draft is not None:
         # last: without LibreOffice the draft and the filled copy are written all the same
         try:
@@ -172,9 +174,20 @@ def process(path: str | Path, wanted: Wanted, stages: Stages = DEFAULT_STAGES) -
     return outcome
 
 
-def _pdfs(documents: list[Path], stages: Stages, outcome: Processed) -> None:
+def _refuse_pdf_over_input(source: Path, wanted: Wanted) -> None:
+    """A PDF named like the input (`buku.pdf` read as a workbook) is refused before anything
+    is written; the PK documents' names are checked as they are converted (_pdfs)."""
+    pdfs = [wanted.pdf] if wanted.pdf is not None else []
+    if wanted.documents_pdf and wanted.triwulan is not None:
+        pdfs.append(wanted.triwulan.with_suffix(".pdf"))
+    for pdf in pdfs:
+        refuse_overwrite(pdf, source)
+
+
+def _pdfs(documents: list[Path], stages: Stages, outcome: Processed, source: Path) -> None:
     """Each document's PDF beside it; the first converter problem stops the rest."""
     for doc in documents:
+        refuse_overwrite(doc.with_suffix(".pdf"), source)
         try:
             outcome.written.append(stages.convert(doc, doc.with_suffix(".pdf")))
         except PdfNotMade as exc:

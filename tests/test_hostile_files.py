@@ -189,3 +189,20 @@ def test_a_file_size_limit_is_one_sentence(tmp_path, command):
     assert done.returncode == ExitCode.OUTPUT_REFUSED, done.stderr
     assert "ulimit -f" in done.stderr and "Traceback" not in done.stderr
     assert not out.exists() and not any(p.name.startswith(TEMP_PREFIX) for p in tmp_path.iterdir())
+
+
+def test_a_pdf_named_like_the_input_never_replaces_it(tmp_path, v2_workbook):  # noqa: F811
+    """`--pdf` derives each PDF's name from its .docx: a workbook saved as `buku.pdf` (read
+    whatever its extension) would have been replaced by the quarterly report's PDF."""
+    source = tmp_path / "buku.pdf"
+    shutil.copyfile(v2_workbook, source)
+    docx = tmp_path / "buku.docx"
+    argv = ["triwulan", str(source), "--tw", "1", "-o", str(docx), "--pdf"]
+    assert main(argv) == ExitCode.OUTPUT_REFUSED
+    assert not docx.exists()  # refused before anything was written
+    folder = tmp_path / "pk"
+    folder.mkdir()
+    combined = folder / "PK_00_Gabungan.pdf"
+    shutil.copyfile(v2_workbook, combined)
+    assert main(["pk", str(combined), "-o", str(folder), "--pdf"]) == ExitCode.OUTPUT_REFUSED
+    assert sha256(source) == sha256(combined) == sha256(v2_workbook)

@@ -112,3 +112,13 @@ def test_money_percent_and_terbilang():
     assert terbilang(7310830014) == (
         "tujuh miliar tiga ratus sepuluh juta delapan ratus tiga puluh ribu empat belas rupiah"
     )
+
+
+def test_figures_past_decimal_s_default_precision_are_shown_not_crashed():
+    """Decimal's 28 digits failed to quantize 1e28 (a traceback in `pk` and `triwulan`); an
+    overflowed sum (inf) shows as no figure."""
+    assert fmt_number(1e28, 2) == "10.000.000.000.000.000.000.000.000.000,00"
+    assert fmt_number(1e-300, 2) == "0,00"
+    assert fmt_number(float("inf")) == fmt_percent(float("nan")).rstrip("%") == "-"
+    assert terbilang(float("inf")) == "-"
+    assert terbilang(1e40).endswith(" rupiah")  # past num2words' words: the figure itself

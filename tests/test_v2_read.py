@@ -357,6 +357,22 @@ def test_each_bad_reference_is_an_error_at_its_cell(make_v2, sheets, sheet, reco
     assert all(f.message for f in hits)
 
 
+def test_a_jabatan_held_by_two_people_cannot_sign_or_be_an_atasan(make_v2):
+    """Two 'Sekretaris Camat': who signs their PK, and whose atasan is meant, is unknown."""
+    second = {**PEGAWAI[1], "Nama": "Orang Kedua, S.H.", "NIP": "197001012000031002"}
+    path = make_v2(sheets={"Pegawai": [*PEGAWAI, second]})
+    result = read_workbook(path)
+    sekcam = next(i for i, r in enumerate(PK_BERJENJANG) if r["Jabatan"] == "Sekretaris Camat")
+    assert ("PK Berjenjang", cell_of(path, "PK Berjenjang", sekcam, "Jabatan")) in found(
+        result.findings, "pk-jabatan-shared"
+    )
+    under = [i for i, r in enumerate(PEGAWAI) if r.get("Atasan Langsung") == "Sekretaris Camat"]
+    assert found(result.findings, "pegawai-atasan-shared") == [
+        ("Pegawai", cell_of(path, "Pegawai", i, "Atasan Langsung")) for i in under
+    ]
+    assert not result.ok
+
+
 def test_a_loop_of_superiors_never_reaching_the_camat(make_v2):
     staff = _replace(PEGAWAI, 1, **{"Atasan Langsung": "Kepala Sub Bagian Program dan Keuangan"})
     path = make_v2(sheets={"Pegawai": staff})

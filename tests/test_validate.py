@@ -74,6 +74,8 @@ def test_bundled_example_validates_with_no_finding():
         ("Anggaran", {("Realisasi", 2): 120_000_000}, "budget-over-pagu", ("Realisasi", 2)),
         ("Anggaran", {("Pagu", 3): -5}, "amount-negative", ("Pagu", 3)),
         ("Anggaran", {("Pagu", 2): "sejuta"}, "number-invalid", ("Pagu", 2)),
+        ("Anggaran", {("Pagu", 2): 1e28}, "number-too-large", ("Pagu", 2)),
+        ("Sasaran", {("Realisasi", 1): 1e27}, "number-too-large", ("Realisasi", 1)),
         ("Anggaran", {("Pagu", 2): None}, "budget-amount-missing", ("Pagu", 2)),
         ("Anggaran", {("Tingkat", 1): "Kegiatan"}, "budget-orphan", ("Uraian", 1)),
         ("Anggaran", {("Tingkat", 1): None}, "budget-level-missing", ("Tingkat", 1)),

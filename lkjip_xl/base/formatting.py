@@ -6,7 +6,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+import math
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from babel.dates import format_date
 from babel.numbers import get_decimal_symbol, get_group_symbol
@@ -18,10 +19,17 @@ DASH = "-"
 _TO_LOCALE = str.maketrans({",": get_group_symbol(LOCALE), ".": get_decimal_symbol(LOCALE)})
 
 
+# precision for any float: the default 28 digits fail to quantize 1e28 ("InvalidOperation")
+_EVERY_FLOAT = Context(prec=400)
+
+
 def round_half_up(value: float, decimals: int) -> Decimal:
     # repr() keeps the shortest text that round-trips, so 0.125 stays 0.125 rather than 0.12499…
-    return Decimal(repr(float(value))).quantize(
-        Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP
+    exact = Decimal(repr(float(value)))
+    if not exact.is_finite():
+        return exact
+    return exact.quantize(
+        Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=_EVERY_FLOAT
     )
 
 
@@ -30,7 +38,7 @@ def fmt_number(value: float | None, decimals: int | None = 2, trim: bool = False
 
     trim=True drops trailing decimal zeros: 82,00 → 82, 82,50 → 82,5.
     """
-    if value is None:
+    if value is None or not math.isfinite(value):  # an overflowed sum shows as no figure
         return DASH
     if decimals is None:
         if float(value).is_integer():
@@ -64,5 +72,10 @@ def terbilang(value: float) -> str:
     """Whole rupiah spelled out: 'enam miliar seratus lima puluh satu juta … rupiah'."""
     from num2words import num2words
 
+    if not math.isfinite(value):
+        return DASH
     whole = int(round_half_up(value, 0))
-    return f"{num2words(whole, lang='id')} rupiah"
+    try:
+        return f"{num2words(whole, lang='id')} rupiah"
+    except OverflowError:  # past num2words' words (10^36): the figure alone says it
+        return f"{fmt_number(whole, 0)} rupiah"

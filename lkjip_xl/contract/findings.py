@@ -143,6 +143,11 @@ CODES: dict[str, Code] = {
     "amount-negative": Code(
         E, "Jumlah negatif", "Jumlah tidak boleh negatif ({value}). Ketik 0 atau jumlah yang benar."
     ),
+    "number-too-large": Code(
+        E,
+        "Angka terlalu besar",
+        "'{value}' jauh di atas angka mana pun di laporan kecamatan (batas 1.000 triliun). Periksa angka nol yang berlebih atau satuannya, lalu ketik angka yang benar.",
+    ),
     # Sasaran
     "indicator-duplicate": Code(
         E,
@@ -506,6 +511,20 @@ CODES: dict[str, Code] = {
         "Atasan Langsung tidak ditemukan",
         "Atasan Langsung '{value}' tidak ada di kolom Jabatan sheet Pegawai. Ketik Jabatan atasan "
         "persis seperti di barisnya, mis. {example}.",
+    ),
+    "pegawai-atasan-shared": Code(
+        E,
+        "Atasan Langsung dipegang beberapa pegawai",
+        "Atasan Langsung '{value}' adalah jabatan {count} pegawai di sheet Pegawai (baris "
+        "{rows}), jadi tidak jelas siapa yang menandatangani. Bedakan jabatan mereka (mis. "
+        "tambahkan nama seksinya) dan ketik jabatan itu di sini.",
+    ),
+    "pk-jabatan-shared": Code(
+        E,
+        "Jabatan PK dipegang beberapa pegawai",
+        "Jabatan '{value}' dipegang {count} pegawai di sheet Pegawai (baris {rows}); Perjanjian "
+        "Kinerja ditandatangani satu pejabat. Ketik jabatan yang dipegang satu orang saja, atau "
+        "bedakan jabatan mereka di sheet Pegawai.",
     ),
     "pegawai-chain-loop": Code(
         E,

@@ -166,7 +166,9 @@ _FIXED = [  # header, width, RecapRow attribute, format name
 def write_recap_xlsx(rows: list[RecapRow], path: Path) -> Path:
     ikus = iku_columns(rows)
     with atomic_path(path) as tmp:
-        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False})
+        wb = xlsxwriter.Workbook(
+            str(tmp), {"strings_to_formulas": False, "nan_inf_to_errors": True}
+        )
         try:
             _write_xlsx(wb, rows, ikus)
             if any(row.progres_triwulan for row in rows):

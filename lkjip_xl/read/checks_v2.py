@@ -140,7 +140,21 @@ def _check_staff(wb: Workbook, findings: list[Finding]) -> None:
             findings.append(
                 finding("pegawai-atasan-unknown", title, ref, value=e.atasan, example=example)
             )
+        elif len(holders := _holders(staff, e.atasan)) > 1:
+            title, ref = _place(wb, sheet, e.row, "atasan")
+            findings.append(_shared("pegawai-atasan-shared", title, ref, e.atasan, holders))
     _check_loops(wb, staff, camat, jabatan, findings)
+
+
+def _holders(staff: list[Employee], jabatan: str) -> list[Employee]:
+    """Everyone in Pegawai whose Jabatan is `jabatan` (e.g. 24 people are 'Pelaksana')."""
+    key = normalize(jabatan)
+    return [e for e in staff if normalize(e.jabatan) == key]
+
+
+def _shared(code: str, title: str, ref: str, value: str, holders: list[Employee]) -> Finding:
+    rows = ", ".join(str(e.row) for e in holders[:5]) + (", …" if len(holders) > 5 else "")
+    return finding(code, title, ref, value=value, count=len(holders), rows=rows)
 
 
 def _check_camat_identity(wb: Workbook, camat: Employee, findings: list[Finding]) -> None:
@@ -184,15 +198,16 @@ def _check_loops(
     top = normalize(camat.jabatan)
     parent = {normalize(e.jabatan): normalize(e.atasan) for e in reversed(staff) if e.atasan}
     reported: set[str] = set()
+    settled: set[str] = set()  # walked before: each jabatan is followed once (linear time)
     for e in staff:
-        start = normalize(e.jabatan)
-        seen: list[str] = []
-        node = start
-        while node and node != top and node in parent and node not in seen:
-            seen.append(node)
+        node = normalize(e.jabatan)
+        path: dict[str, int] = {}  # jabatan → its place on this walk
+        while node and node != top and node in parent and node not in path and node not in settled:
+            path[node] = len(path)
             node = parent[node]
-        if node in seen and node not in reported:
-            cycle = seen[seen.index(node) :]
+        settled.update(path)
+        if node in path and node not in reported:
+            cycle = list(path)[path[node] :]
             reported.update(cycle)
             first = min((jabatan[j] for j in cycle), key=lambda x: x.row)
             title, ref = _place(wb, PEGAWAI_SHEET.name, first.row, "atasan")
@@ -405,6 +420,10 @@ def _check_cascade(wb: Workbook, refs: _References, findings: list[Finding]) -> 
             findings.append(finding("reference-jabatan-unknown", title, ref, value=row.jabatan))
         elif who not in signers_checked:
             signers_checked.add(who)
+            holders = _holders([e for e in wb.staff if e.jabatan], row.jabatan)
+            if len(holders) > 1:
+                title, ref = _place(wb, sheet, row.row, "jabatan")
+                findings.append(_shared("pk-jabatan-shared", title, ref, row.jabatan, holders))
             _check_signers(wb, row.row, staff[who], staff, named, camat, findings)
         if row.kode_sasaran and refs.indicator(row.kode_sasaran, row.indikator) is None:
             findings.append(

@@ -51,9 +51,10 @@ def parse_text(value: object, _fmt: str | None, _column: Column) -> str:
 
 def parse_number(value: object, fmt: str | None, _column: Column) -> float | None:
     try:
-        return cell_number(value, fmt)
+        number = cell_number(value, fmt)
     except NotANumber:
         raise BadValue("number-invalid", value=text_of(value)) from None
+    return _plausible(number, value)
 
 
 def parse_amount(value: object, _fmt: str | None, _column: Column) -> float | None:
@@ -63,14 +64,27 @@ def parse_amount(value: object, _fmt: str | None, _column: Column) -> float | No
         raise BadValue("number-invalid", value=text_of(value)) from None
     if amount is not None and amount < 0:
         raise BadValue("amount-negative", value=text_of(value))
-    return amount
+    return _plausible(amount, value)
+
+
+# 1.000 triliun: above any figure of a kecamatan's report (the largest APBD is near Rp 80
+# triliun); past it a typing slip (zeros added) or a pasted overflow, and a wrong figure
+MAX_MAGNITUDE = 1e15
+
+
+def _plausible(number: float | None, value: object) -> float | None:
+    if number is not None and not abs(number) <= MAX_MAGNITUDE:  # also catches inf and nan
+        raise BadValue("number-too-large", value=text_of(value))
+    return number
 
 
 def parse_measure(value: object, fmt: str | None, _column: Column) -> Measure:
     try:
-        return cell_measure(value, fmt)
+        measure = cell_measure(value, fmt)
     except NotANumber:
         raise BadValue("measure-invalid", value=text_of(value)) from None
+    _plausible(measure.number, value)
+    return measure
 
 
 def parse_integer(value: object, _fmt: str | None, _column: Column) -> int | None:
