@@ -44,16 +44,15 @@ def draw(spec: ChartSpec) -> DrawnChart:
     return DrawnChart(spec, *chart_parts(spec))
 
 
-class NativeChart:
-    """The inert placeholder of one drawn chart in one template."""
+class InertPlaceholder:
+    """What a template may do with a drawing: print it (its run XML, made when printed, in the
+    part being rendered) and test it. Subclasses give the closure and the label."""
 
     __slots__ = ("__run_xml",)
+    label = "<placeholder>"
 
-    def __init__(self, tpl: Any, drawn: DrawnChart) -> None:
-        def run_xml() -> str:
-            return _attach(tpl.current_rendering_part, drawn)
-
-        self.__run_xml: Callable[[], str] = run_xml
+    def __init__(self, run_xml: Callable[[], str]) -> None:
+        self.__run_xml = run_xml
 
     def __html__(self) -> str:  # Jinja with autoescape prints this, unescaped
         return self.__run_xml()
@@ -65,7 +64,17 @@ class NativeChart:
         return True
 
     def __repr__(self) -> str:
-        return "<grafik>"
+        return self.label
+
+
+class NativeChart(InertPlaceholder):
+    """The inert placeholder of one drawn chart in one template."""
+
+    __slots__ = ()
+    label = "<grafik>"
+
+    def __init__(self, tpl: Any, drawn: DrawnChart) -> None:
+        super().__init__(lambda: _attach(tpl.current_rendering_part, drawn))
 
 
 def _attach(part: Any, drawn: DrawnChart) -> str:

@@ -1,31 +1,32 @@
 """The `Gambar` sheet's pictures in the draft: the logo on the cover, the map and the struktur
 organisasi in Bab I, every other picture in the Lampiran with its Bagian as caption.
 
-Each prints like a chart (`{{ gambar.peta_wilayah }}`) and is as inert (chart_placeholder.py):
-the template object sits in a closure, out of the sandbox's reach. The picture keeps its shape,
+Each prints like a chart (`{{ gambar.peta_wilayah }}`) and is as inert (an InertPlaceholder of
+chart_placeholder.py): the template object sits in a closure, out of the sandbox's reach. The picture keeps its shape,
 as wide as the page allows and never taller than `MAX_HEIGHT_MM`.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from typing import Any
 
 from docx.image.image import Image
 from docx.shared import Mm
 
 from lkjip_xl.contract.records import Picture, Workbook
+from lkjip_xl.report.chart_placeholder import InertPlaceholder
 
 WIDTH_MM = {"logo": 30.0}
 PAGE_WIDTH_MM = 155.0
 MAX_HEIGHT_MM = 200.0
 
 
-class InlinePicture:
+class InlinePicture(InertPlaceholder):
     """The inert placeholder of one picture in one template."""
 
-    __slots__ = ("__run_xml",)
+    __slots__ = ()
+    label = "<gambar>"
 
     def __init__(self, tpl: Any, picture: Picture) -> None:
         width, height = _size_mm(picture)
@@ -36,19 +37,7 @@ class InlinePicture:
             xml: str = inline.xml
             return f'</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
 
-        self.__run_xml: Callable[[], str] = run_xml
-
-    def __html__(self) -> str:
-        return self.__run_xml()
-
-    def __str__(self) -> str:
-        return self.__run_xml()
-
-    def __bool__(self) -> bool:
-        return True
-
-    def __repr__(self) -> str:
-        return "<gambar>"
+        super().__init__(run_xml)
 
 
 def _size_mm(picture: Picture) -> tuple[float, float]:
