@@ -232,6 +232,20 @@ def _check_renstra(wb: Workbook, refs: _References, findings: list[Finding]) -> 
             findings.append(finding("renstra-uraian-required", title, ref, value=row.kode))
 
 
+def _not_past(
+    wb: Workbook, sheet: str, row: int, tahun: int, sheet_now: str, findings: list[Finding]
+) -> bool:
+    """A history row of this year or later (its figures belong in `sheet_now`): a finding."""
+    year = wb.identity.tahun
+    if year is None or tahun < year:
+        return False
+    title, ref = _place(wb, sheet, row, "tahun")
+    findings.append(
+        finding("history-year-invalid", title, ref, value=tahun, year=year, sheet_now=sheet_now)
+    )
+    return True
+
+
 def _check_history(wb: Workbook, refs: _References, findings: list[Finding]) -> None:
     sheet, year = RIWAYAT_SHEET.name, wb.identity.tahun
     seen: dict[tuple[int, str, str], int] = {}
@@ -241,18 +255,7 @@ def _check_history(wb: Workbook, refs: _References, findings: list[Finding]) -> 
             findings.append(
                 _unknown_indicator(wb, refs, sheet, row.row, row.kode_sasaran, row.indikator)
             )
-        if year is not None and row.tahun >= year:
-            title, ref = _place(wb, sheet, row.row, "tahun")
-            findings.append(
-                finding(
-                    "history-year-invalid",
-                    title,
-                    ref,
-                    value=row.tahun,
-                    year=year,
-                    sheet_now="Sasaran",
-                )
-            )
+        if _not_past(wb, sheet, row.row, row.tahun, "Sasaran", findings):
             continue
         key = (row.tahun, normalize(row.kode_sasaran), normalize(row.indikator))
         if key in seen:
@@ -306,21 +309,10 @@ def _check_against_last_year(
 
 
 def _check_budget_history(wb: Workbook, refs: _References, findings: list[Finding]) -> None:
-    sheet, year = RIWAYAT_ANGGARAN_SHEET.name, wb.identity.tahun
+    sheet = RIWAYAT_ANGGARAN_SHEET.name
     seen: dict[tuple[int, str], int] = {}
     for row in wb.budget_history:
-        if year is not None and row.tahun >= year:
-            title, ref = _place(wb, sheet, row.row, "tahun")
-            findings.append(
-                finding(
-                    "history-year-invalid",
-                    title,
-                    ref,
-                    value=row.tahun,
-                    year=year,
-                    sheet_now="Anggaran",
-                )
-            )
+        if _not_past(wb, sheet, row.row, row.tahun, "Anggaran", findings):
             continue
         if row.kode and not refs.knows_code(row.kode) and not row.uraian:
             title, ref = _place(wb, sheet, row.row, "kode")
