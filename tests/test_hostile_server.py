@@ -97,19 +97,13 @@ def test_the_far_value_workbook_gets_a_finding_through_the_server_and_it_keeps_a
     assert list(quiet_tmp.iterdir()) == []
 
 
-def test_a_child_past_its_limit_is_killed_with_a_sentence_and_leaves_nothing(quiet_tmp):
-    app = create_app(pdf=False, limits=ChildLimits(seconds=0.05))
-    page = app.test_client().post(
-        "/periksa",
-        data={"berkas": (EXAMPLE.open("rb"), "buku.xlsx")},
-        content_type="multipart/form-data",
-    )
-    assert page.status_code == 400 and "dihentikan" in page.get_data(as_text=True)
-    assert list(quiet_tmp.iterdir()) == []
-
-
-def test_a_child_out_of_memory_is_a_sentence(quiet_tmp):
-    app = create_app(pdf=False, limits=ChildLimits(memory_mb=40))
+@pytest.mark.parametrize(
+    "limits",
+    [ChildLimits(seconds=0.05), ChildLimits(memory_mb=40)],
+    ids=["past-its-time", "out-of-memory"],
+)
+def test_a_child_past_its_limit_is_killed_with_a_sentence_and_leaves_nothing(quiet_tmp, limits):
+    app = create_app(pdf=False, limits=limits)
     page = app.test_client().post(
         "/periksa",
         data={"berkas": (EXAMPLE.open("rb"), "buku.xlsx")},
