@@ -8,6 +8,7 @@ a finding at the cell to correct; nothing raises.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lkjip_xl.base.formatting import fmt_number
@@ -119,6 +120,7 @@ def _check_staff(wb: Workbook, findings: list[Finding]) -> None:
         return
     _check_camat_identity(wb, camat, findings)
     jabatan = {normalize(e.jabatan): e for e in reversed(staff)}  # the first holder of each
+    holders_of = _holders(staff)
     for e in staff:
         if e is camat:
             continue
@@ -140,16 +142,19 @@ def _check_staff(wb: Workbook, findings: list[Finding]) -> None:
             findings.append(
                 finding("pegawai-atasan-unknown", title, ref, value=e.atasan, example=example)
             )
-        elif len(holders := _holders(staff, e.atasan)) > 1:
+        elif len(holders := holders_of[normalize(e.atasan)]) > 1:
             title, ref = _place(wb, sheet, e.row, "atasan")
             findings.append(_shared("pegawai-atasan-shared", title, ref, e.atasan, holders))
     _check_loops(wb, staff, camat, jabatan, findings)
 
 
-def _holders(staff: list[Employee], jabatan: str) -> list[Employee]:
-    """Everyone in Pegawai whose Jabatan is `jabatan` (e.g. 24 people are 'Pelaksana')."""
-    key = normalize(jabatan)
-    return [e for e in staff if normalize(e.jabatan) == key]
+def _holders(staff: Iterable[Employee]) -> dict[str, list[Employee]]:
+    """Jabatan (normalized) → everyone in Pegawai who holds it (24 people are 'Pelaksana')."""
+    out: dict[str, list[Employee]] = {}
+    for e in staff:
+        if e.jabatan:
+            out.setdefault(normalize(e.jabatan), []).append(e)
+    return out
 
 
 def _shared(code: str, title: str, ref: str, value: str, holders: list[Employee]) -> Finding:
@@ -401,6 +406,7 @@ def _check_cascade(wb: Workbook, refs: _References, findings: list[Finding]) -> 
     sheet = PK_BERJENJANG_SHEET.name
     staff = {normalize(e.jabatan): e for e in reversed(wb.staff) if e.jabatan}
     named = {normalize(e.jabatan) for e in wb.staff if e.jabatan and e.nama}
+    holders_of = _holders(wb.staff)
     camat = camat_of(wb.staff)
     signers_checked: set[str] = set()
     codes_of: dict[str, list[tuple[str, int]]] = {}
@@ -412,7 +418,7 @@ def _check_cascade(wb: Workbook, refs: _References, findings: list[Finding]) -> 
             findings.append(finding("reference-jabatan-unknown", title, ref, value=row.jabatan))
         elif who not in signers_checked:
             signers_checked.add(who)
-            holders = _holders([e for e in wb.staff if e.jabatan], row.jabatan)
+            holders = holders_of[who]
             if len(holders) > 1:
                 title, ref = _place(wb, sheet, row.row, "jabatan")
                 findings.append(_shared("pk-jabatan-shared", title, ref, row.jabatan, holders))
