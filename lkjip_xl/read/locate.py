@@ -362,7 +362,8 @@ def _data_rows(table: Table, findings: list[Finding]) -> list[int]:
             text, col = _outside_text(row_values, cols)
             kinds.append((r, _EMPTY, text, col))
             continue
-        first = min(c for c, _ in filled)
+        # `filled` follows the sorted columns, unless formulas without a value were added
+        first = min(c for c, _ in filled) if grid.uncached else filled[0][0]
         if not spec.records:
             kinds.append((r, _DATA, "", first))
             continue
@@ -403,10 +404,21 @@ def _summary_label(
     is the row's first text outside choice and code columns, whatever those say (Tingkat
     'Program' before 'JUMLAH'), or a choice or code cell typed as one ('JUMLAH' under Kode).
     A 'Jumlah' further right is a value (Satuan 'Jumlah' of the indicator 'Jumlah Inovasi')."""
-    first = next(((c, v) for c, v in texts if c not in keyed), None)
-    candidates = [(c, v) for c, v in texts if c in keyed] + ([first] if first else [])
+    candidates: list[tuple[int, str]] = []
+    first: tuple[int, str] | None = None
+    for c, v in texts:  # a loop, not generators: this runs for every row of every table
+        if c in keyed:
+            candidates.append((c, v))
+        elif first is None:
+            first = (c, v)
+    if first is not None:
+        candidates.append(first)
     answers = table.spec.extra_answer_columns
-    return next(((c, v, k) for c, v in candidates if (k := summary_kind(v, answers))), None)
+    for c, v in candidates:
+        kind = summary_kind(v, answers)
+        if kind:
+            return c, v, kind
+    return None
 
 
 def _outside_text(row_values: Sequence[object], cols: Sequence[int]) -> tuple[str, int]:

@@ -9,35 +9,56 @@ from lkjip_xl.contract.schema import DEFAULT_SKM_ELEMENTS, Column, Kind
 from lkjip_xl.read.cell_reader import CellReader, error_value, parse_cell
 from lkjip_xl.read.kinds import parse_answer
 from lkjip_xl.read.locate import Table
-from lkjip_xl.read.source import CellError, is_blank
+from lkjip_xl.read.source import CellError, Grid, is_blank
 from lkjip_xl.read.summary_rows import MEAN, SUM, Candidate, SummaryRow, check_summary_rows
 
 
 def read_responses(table: Table, findings: list[Finding]) -> tuple[SkmResponse, ...]:
-    cells = CellReader(table, findings)
-    grid = table.grid
-    responses = []
+    rows: list[int] = []
+    answers: list[dict[str, int | None]] = []
     for r in table.data_rows:
-        answers = _answers(table, r, findings)
-        if all(v is None for v in answers.values()) and all(
-            is_blank(grid.value(r, col)) for col in table.answer_columns.values()
-        ):
-            continue  # a row with only comments or identity, no answers at all: not a respondent
-        responses.append(
-            SkmResponse(
-                row=r,
-                answers=answers,
-                tanggal=cells.date(r, "tanggal"),
-                jenis_layanan=cells.text(r, "jenis_layanan"),
-                jenis_kelamin=cells.text(r, "jenis_kelamin"),
-                umur=cells.integer(r, "umur"),
-                pendidikan=cells.text(r, "pendidikan"),
-                pekerjaan=cells.text(r, "pekerjaan"),
-                saran=cells.text(r, "saran"),
-            )
+        given = _answers(table, r, findings)
+        if _has_answers(table, r, given):
+            rows.append(r)
+            answers.append(given)
+    # the respondents' other cells a column at a time (their findings are sorted later)
+    cells = CellReader(table, findings)
+    columns = zip(
+        rows,
+        answers,
+        cells.dates(rows, "tanggal"),
+        cells.texts(rows, "jenis_layanan"),
+        cells.texts(rows, "jenis_kelamin"),
+        cells.integers(rows, "umur"),
+        cells.texts(rows, "pendidikan"),
+        cells.texts(rows, "pekerjaan"),
+        cells.texts(rows, "saran"),
+        strict=True,
+    )
+    responses = [
+        SkmResponse(
+            row=r,
+            answers=given,
+            tanggal=tanggal,
+            jenis_layanan=layanan,
+            jenis_kelamin=kelamin,
+            umur=umur,
+            pendidikan=pendidikan,
+            pekerjaan=pekerjaan,
+            saran=saran,
         )
+        for r, given, tanggal, layanan, kelamin, umur, pendidikan, pekerjaan, saran in columns
+    ]
     _check_summaries(table, responses, findings)
     return tuple(responses)
+
+
+def _has_answers(table: Table, r: int, answers: dict[str, int | None]) -> bool:
+    """False for a row with only comments or identity, no answers at all: not a respondent."""
+    if any(answers.values()):  # each is 1–4 or None
+        return True
+    grid = table.grid
+    return not all(is_blank(grid.value(r, col)) for col in table.answer_columns.values())
 
 
 def _check_summaries(table: Table, responses: list[SkmResponse], findings: list[Finding]) -> None:
@@ -66,28 +87,35 @@ def _check_summaries(table: Table, responses: list[SkmResponse], findings: list[
 
 
 def _answers(table: Table, r: int, findings: list[Finding]) -> dict[str, int | None]:
-    grid, sheet = table.grid, table.grid.title
+    row_values = table.grid.values[r - 1]  # a data row is always inside the grid
+    width = len(row_values)
     answers: dict[str, int | None] = {}
     for code, col in table.answer_columns.items():
-        raw = grid.value(r, col)
+        raw = row_values[col - 1] if col <= width else None
         if type(raw) is int and 1 <= raw <= 4:  # the usual case, kept fast for large surveys
             answers[code] = raw
-            continue
-        ref = a1(r, col)
-        if isinstance(raw, CellError):
-            findings.append(error_value(sheet, ref, raw))
-            answers[code] = None
-        elif (r, col) in grid.uncached:
-            findings.append(finding("formula-no-cache", sheet, ref))
-            answers[code] = None
-        elif is_blank(raw):
-            findings.append(finding("skm-answer-blank", sheet, ref, column=code))
-            answers[code] = None
         else:
-            column = Column(code, code, Kind.ANSWER)
-            parsed = parse_cell(raw, None, column, parse_answer, findings, sheet, ref)
-            answers[code] = parsed if isinstance(parsed, int) else None
+            answers[code] = _odd_answer(table.grid, r, col, code, raw, findings)
     return answers
+
+
+def _odd_answer(
+    grid: Grid, r: int, col: int, code: str, raw: object, findings: list[Finding]
+) -> int | None:
+    """An answer other than a whole number 1–4 in the cell: parsed, or None with a finding."""
+    sheet, ref = grid.title, a1(r, col)
+    if isinstance(raw, CellError):
+        findings.append(error_value(sheet, ref, raw))
+        return None
+    if (r, col) in grid.uncached:
+        findings.append(finding("formula-no-cache", sheet, ref))
+        return None
+    if is_blank(raw):
+        findings.append(finding("skm-answer-blank", sheet, ref, column=code))
+        return None
+    column = Column(code, code, Kind.ANSWER)
+    parsed = parse_cell(raw, None, column, parse_answer, findings, sheet, ref)
+    return parsed if isinstance(parsed, int) else None
 
 
 def read_elements(
