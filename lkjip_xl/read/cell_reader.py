@@ -32,6 +32,8 @@ class CellReader:
         self.findings = findings
         self._last_group: dict[str, object] = {}
         self._columns = {c.key: c for c in table.spec.columns_of(table.columns)}
+        # by key, not by Kind: an Enum's hash is a Python call, and this runs for every cell
+        self._parsers = {key: KIND_RULES[c.kind].parse for key, c in self._columns.items()}
 
     @property
     def sheet(self) -> str:
@@ -88,17 +90,33 @@ class CellReader:
 
     def choice(self, row: int, key: str) -> str:
         """The key of the chosen vocabulary item; the column's default choice when blank."""
+        return self._get(row, key, Kind.CHOICE, self._default_choice(key))
+
+    def _default_choice(self, key: str) -> str:
         column = self._columns[key]
-        default = ""
         if column.vocabulary is not None and column.default:
             match = column.vocabulary.match(column.default)
-            default = match.key if match else ""
-        return self._get(row, key, Kind.CHOICE, default)
+            return match.key if match else ""
+        return ""
 
     # -- whole columns, for long tables (the SKM survey) ------------------------------------------
 
     def texts(self, rows: Sequence[int], key: str) -> list[str]:
         return self._column(rows, key, Kind.TEXT, self._columns[key].default or "")
+
+    def measures(self, rows: Sequence[int], key: str) -> list[Measure]:
+        return self._column(rows, key, Kind.MEASURE, NOT_AVAILABLE)
+
+    def amounts(self, rows: Sequence[int], key: str) -> list[float | None]:
+        """Rupiah amounts, each multiplied by its header's unit (see `amount`)."""
+        values: list[float | None] = self._column(rows, key, Kind.AMOUNT, None)
+        factor = self.table.scale.get(key)
+        if factor is None:
+            return values
+        return [None if value is None else scaled(value, factor) for value in values]
+
+    def choices(self, rows: Sequence[int], key: str) -> list[str]:
+        return self._column(rows, key, Kind.CHOICE, self._default_choice(key))
 
     def integers(self, rows: Sequence[int], key: str) -> list[int | None]:
         return self._column(rows, key, Kind.INTEGER, None)
@@ -119,7 +137,17 @@ class CellReader:
         inside = not rows or (min(rows) > 0 and max(rows) <= len(values))
         if col is None or not plain or not inside:
             return [self._get(r, key, kind, default) for r in rows]
-        cells = [row[col - 1] if col <= len(row) else None for row in (values[r - 1] for r in rows)]
+        at = col - 1
+        cells = [row[at] if at < len(row) else None for row in [values[r - 1] for r in rows]]
+        if kind is Kind.TEXT:  # what `_get` gives a typed text of such a column, without a call
+            return [
+                default
+                if value is None
+                else cast(T, text_of(value))
+                if type(value) is str and value.strip()
+                else self._get(r, key, kind, default)
+                for r, value in zip(rows, cells, strict=True)
+            ]
         return [
             default if value is None else self._get(r, key, kind, default)
             for r, value in zip(rows, cells, strict=True)
@@ -128,8 +156,8 @@ class CellReader:
     def _get(self, row: int, key: str, kind: Kind, default: T) -> T:
         """The parsed value of a column; `default` when blank, unparseable or absent.
 
-        Runs for every cell of every table (86.000 for the large benchmark workbook): the cell
-        is read straight from the grid's row, and its reference is built only for a finding.
+        Runs for most cells of every table: the cell is read straight from the grid's row, and
+        its reference is built only for a finding.
         """
         column = self._columns[key]
         assert column.kind is kind, f"{column.header} is {column.kind}, read as {kind}"
@@ -150,7 +178,7 @@ class CellReader:
             return default
         percent = grid.percent and (row, col) in grid.percent
         try:
-            parsed = KIND_RULES[kind].parse(value, "0%" if percent else None, column)
+            parsed = self._parsers[key](value, "0%" if percent else None, column)
         except BadValue as bad:  # as parse_cell, without building the reference for every cell
             self.findings.append(finding(bad.code, grid.title, a1(row, col), **bad.params))
             return default

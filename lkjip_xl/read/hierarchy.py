@@ -8,42 +8,46 @@ orphan (a finding of the checks).
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
-from lkjip_xl.contract.records import BudgetRow
+from lkjip_xl.contract.records import LEVELS, BudgetRow
 
 AMOUNT_FIELDS = ("pagu", "realisasi", "pagu_sebelum", "realisasi_lalu")
 
 
-def link(rows: Sequence[BudgetRow]) -> tuple[BudgetRow, ...]:
-    """The same rows with each row's parent and children set."""
+def tree(levels: Sequence[str], codes: Sequence[str]) -> tuple[list[int | None], list[list[int]]]:
+    """Each row's parent (an index, or None) and children, from the rows' levels and codes
+    (the budget rows are built once, already linked)."""
+    depths = [LEVELS.index(level) for level in levels]
     first_by_code: dict[str, int] = {}
-    for i, row in enumerate(rows):
-        if row.kode:
-            first_by_code.setdefault(row.kode, i)
-    parents = [_parent(rows, i, first_by_code) for i in range(len(rows))]
-    children: list[list[int]] = [[] for _ in rows]
+    for i, code in enumerate(codes):
+        if code:
+            first_by_code.setdefault(code, i)
+    parents = [_parent(levels, codes, depths, i, first_by_code) for i in range(len(levels))]
+    children: list[list[int]] = [[] for _ in levels]
     for i, parent in enumerate(parents):
         if parent is not None:
             children[parent].append(i)
-    return tuple(
-        dataclasses.replace(row, parent=parents[i], children=tuple(children[i]))
-        for i, row in enumerate(rows)
-    )
+    return parents, children
 
 
-def _parent(rows: Sequence[BudgetRow], i: int, first_by_code: dict[str, int]) -> int | None:
-    row = rows[i]
-    if row.level == "program":
+def _parent(
+    levels: Sequence[str],
+    codes: Sequence[str],
+    depths: Sequence[int],
+    i: int,
+    first_by_code: dict[str, int],
+) -> int | None:
+    if levels[i] == "program":
         return None
-    if not row.kode:
-        return next((j for j in range(i - 1, -1, -1) if rows[j].depth < row.depth), None)
-    segments = row.kode.split(".")
+    depth = depths[i]
+    if not codes[i]:
+        return next((j for j in range(i - 1, -1, -1) if depths[j] < depth), None)
+    segments = codes[i].split(".")
     for n in (5, 3):
         if n < len(segments):
             candidate = first_by_code.get(".".join(segments[:n]))
-            if candidate is not None and rows[candidate].depth < row.depth:
+            if candidate is not None and depths[candidate] < depth:
                 return candidate
     return None
 

@@ -254,8 +254,8 @@ class XlsxSource:
                 f"Sheet '{title}' di berkas '{self.path.name}' rusak ({type(exc).__name__}); "
                 "simpan ulang buku kerja dari Excel."
             ) from exc
-        converted = _Converted()
-        values: list[list[object]] = [[converted[v] for v in row] for row in rows]
+        convert = _Converted().__getitem__  # through map: no Python step for a value seen before
+        values: list[list[object]] = [list(map(convert, row)) for row in rows]
         facts = self._facts(title, xml)
         for (r, c), err in facts.errors.items():
             while len(values) < r:
@@ -348,8 +348,8 @@ _REF_ATTR = re.compile(rb'\sr="([A-Z]+\d+)"')
 class _Converted(dict[object, object]):
     """calamine's values as openpyxl gave them: blanks as None, whole floats as int.
 
-    Looked up as `converted[v]` for every cell of a sheet: a value met before (an answer 3.0,
-    a repeated text) is one dict lookup, and only a new one costs a call. Only texts and
+    Looked up for every cell of a sheet: a value met before (an answer 3.0, a repeated text)
+    is one dict lookup, and only a new one costs a call. Only texts and
     floats are kept, never 0 or 1, nor floats too large to be exact: a key equal to a value
     of another type (True == 1 == 1.0, 2**60 == 2.0**60) must never answer for it."""
 
