@@ -346,6 +346,7 @@ def _data_rows(table: Table, findings: list[Finding]) -> list[int]:
     after_gap = False
     keyed = _keyed_columns(table)
     pick, last = _picker(cols), max(cols, default=0)
+    header_keys: dict[str, str | None] = {}  # text → the key it names (a budget's rows repeat)
     for r in range(table.header_row + 1, grid.height + 1):
         after_gap = bool(kinds) and kinds[-1][1] == _EMPTY
         row_values = grid.values[r - 1]
@@ -374,7 +375,7 @@ def _data_rows(table: Table, findings: list[Finding]) -> list[int]:
             continue
         texts = [(c, v) for c, v in filled if isinstance(v, str)]
         if len(texts) >= 2 and len(texts) == len(filled):
-            heading = _heading(table, texts, header_cells, after_gap)
+            heading = _heading(table, texts, header_cells, after_gap, header_keys)
             if heading == "repeat":
                 findings.append(finding("row-header-repeat", grid.title, a1(r, texts[0][0]), row=r))
                 continue
@@ -443,13 +444,20 @@ def _outside_text(row_values: Sequence[object], cols: Sequence[int]) -> tuple[st
 
 
 def _heading(
-    table: Table, texts: list[tuple[int, str]], header_cells: dict[int, str], after_gap: bool
+    table: Table,
+    texts: list[tuple[int, str]],
+    header_cells: dict[int, str],
+    after_gap: bool,
+    known: dict[str, str | None],
 ) -> str:
     """'repeat' for a row repeating the header inside the table (a page break pasted from a
     PDF), 'second' for the header of another table: one after a blank row, or other headers.
     A header is mostly column names: a data row of text (a predikat indicator: Satuan
     'Predikat', Tingkat 'Sasaran') may hold a few values that happen to be column names."""
-    keys = {k for k in (_key_of(table.spec, v) for _, v in texts) if k}
+    for _, v in texts:
+        if v not in known:
+            known[v] = _key_of(table.spec, v)
+    keys = {k for k in (known[v] for _, v in texts) if k}
     if len(keys) < 2 or len(keys) * 2 < len(texts):
         return ""
     if not after_gap and all(header_cells.get(c) == normalize_header(v) for c, v in texts):

@@ -326,8 +326,8 @@ class XlsxSource:
         )
 
     def _percent_cells(self, xml: bytes) -> set[tuple[int, int]]:
-        if not self._percent_styles or not xml:
-            return set()
+        if not any(b's="' + style + b'"' in xml for style in self._percent_styles):
+            return set()  # no cell uses a percent style: no walk over every cell tag
         found = set()
         for attrs in _CELL_OPEN.findall(xml):
             style = _STYLE_ATTR.search(attrs)

@@ -15,6 +15,7 @@ an error that names the figure the row most likely means.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -69,6 +70,7 @@ _WITH_ANSWERS = _compile(_ANSWER_KEYWORDS) + _PLAIN
 _FIRST_LETTERS = frozenset("jtsgrnbimJTSGRNBIM")
 
 
+@functools.lru_cache(maxsize=1024)  # a budget's Tingkat repeats "Sub Kegiatan" for every row
 def summary_kind(text: str, answers: bool = False) -> str | None:
     """The kind of summary a cell's text labels (SUM, SUBTOTAL, MEAN, OTHER), or None."""
     if not text or text.lstrip()[:1] not in _FIRST_LETTERS:
