@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 CONTRACT_VERSION = "2"
 # Versions still read as they are (every sheet added since is optional); an older one gets a
@@ -330,11 +330,14 @@ class Column:
     width: int = 14
     aliases: tuple[str, ...] = ()
 
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """The header and its aliases, normalised once: every header cell is matched against
+        every column of its sheet."""
+        return frozenset({normalize_header(self.header), *map(normalize_header, self.aliases)})
+
     def matches(self, header: object) -> bool:
-        wanted = normalize_header(header)
-        return wanted == normalize_header(self.header) or wanted in {
-            normalize_header(a) for a in self.aliases
-        }
+        return normalize_header(header) in self.names
 
 
 @dataclass(frozen=True)
@@ -403,8 +406,9 @@ class SheetSpec:
 
     def column_for_header(self, header: object) -> Column | None:
         """The column a header names: one of the sheet's columns, or a year of a family."""
+        wanted = normalize_header(header)
         for c in self.columns:
-            if c.matches(header):
+            if wanted in c.names:  # c.matches(header), the header normalised once
                 return c
         for family in self.families:
             year = family.year_of(header)
