@@ -8,11 +8,21 @@ orphan (a finding of the checks).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from lkjip_xl.contract.records import LEVELS, BudgetRow
 
 AMOUNT_FIELDS = ("pagu", "realisasi", "pagu_sebelum", "realisasi_lalu")
+
+
+def link(rows: Sequence[BudgetRow]) -> tuple[BudgetRow, ...]:
+    """The same rows with each row's parent and children set."""
+    parents, children = tree([row.level for row in rows], [row.kode for row in rows])
+    return tuple(
+        dataclasses.replace(row, parent=parents[i], children=tuple(children[i]))
+        for i, row in enumerate(rows)
+    )
 
 
 def tree(levels: Sequence[str], codes: Sequence[str]) -> tuple[list[int | None], list[list[int]]]:

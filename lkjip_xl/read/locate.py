@@ -343,12 +343,10 @@ def _data_rows(table: Table, findings: list[Finding]) -> list[int]:
     cols = sorted({*table.columns.values(), *table.answer_columns.values()})
     header_cells = {c: normalize_header(v) for c, v in _row_names(grid, table.header_row).items()}
     kinds: list[tuple[int, str, str, int]] = []  # (row, kind, text, column to point at)
-    after_gap = False
     keyed = _keyed_columns(table)
     pick, last = _picker(cols), max(cols, default=0)
     header_keys: dict[str, str | None] = {}  # text → the key it names (a budget's rows repeat)
     for r in range(table.header_row + 1, grid.height + 1):
-        after_gap = bool(kinds) and kinds[-1][1] == _EMPTY
         row_values = grid.values[r - 1]
         width = len(row_values)
         picked = (
@@ -375,6 +373,7 @@ def _data_rows(table: Table, findings: list[Finding]) -> list[int]:
             continue
         texts = [(c, v) for c, v in filled if isinstance(v, str)]
         if len(texts) >= 2 and len(texts) == len(filled):
+            after_gap = bool(kinds) and kinds[-1][1] == _EMPTY
             heading = _heading(table, texts, header_cells, after_gap, header_keys)
             if heading == "repeat":
                 findings.append(finding("row-header-repeat", grid.title, a1(r, texts[0][0]), row=r))
@@ -382,7 +381,7 @@ def _data_rows(table: Table, findings: list[Finding]) -> list[int]:
             if heading == "second":
                 _second_table(table, r, texts, findings)
                 break
-        label = _summary_label(table, texts, keyed)
+        label = _summary_label(table, texts, keyed) if texts else None
         if label is not None:
             table.summary_rows.append(SummaryRow(r, _clean(label[1]), label[2], label[0]))
             continue
