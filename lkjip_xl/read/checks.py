@@ -219,7 +219,7 @@ def _check_budget_copies(
     """A program or kegiatan whose whole block repeats an earlier one, and a row that repeats
     an earlier one under the same parent (same level, Uraian and amounts), is counted twice:
     an error at the later copy. Returns the indexes of the rows inside repeated blocks."""
-    signatures = [_signature(rows, i) for i in range(len(rows))]
+    signatures = _signatures(rows)
     first_block: dict[tuple[object, ...], int] = {}
     first_row: dict[tuple[object, ...], int] = {}
     copies: set[int] = set()
@@ -260,10 +260,20 @@ def _check_budget_copies(
     return copies
 
 
-def _signature(rows: tuple[BudgetRow, ...], i: int) -> tuple[object, ...]:
-    row = rows[i]
-    own = (row.level, row.kode, normalize(row.uraian), row.pagu, row.realisasi)
-    return own + tuple(_signature(rows, c) for c in row.children)
+def _signatures(rows: tuple[BudgetRow, ...]) -> list[tuple[object, ...]]:
+    """Each row's level, code, Uraian and amounts, followed by its children's signatures (a
+    block's signature holds its whole subtree); each computed once, not again for every
+    ancestor."""
+    done: dict[int, tuple[object, ...]] = {}
+
+    def signature(i: int) -> tuple[object, ...]:
+        if i not in done:
+            row = rows[i]
+            own = (row.level, row.kode, normalize(row.uraian), row.pagu, row.realisasi)
+            done[i] = own + tuple(signature(c) for c in row.children)
+        return done[i]
+
+    return [signature(i) for i in range(len(rows))]
 
 
 def _descendants(rows: tuple[BudgetRow, ...], i: int) -> set[int]:
