@@ -455,6 +455,13 @@ CODES: dict[str, Code] = {
         "Tanggal Laporan {date} tidak di tahun {expected} (tahun sesudah Tahun Laporan {year}). "
         "Bila ini buku kerja tahun lalu, perbarui Tahun Laporan, tanggal dan angka-angkanya.",
     ),
+    "date-pk-year": Code(
+        W,
+        "Tanggal Perjanjian Kinerja di tahun lain",
+        "Tanggal Perjanjian Kinerja {date} tidak di tahun perjanjian {year}. PK tahun {year} "
+        "ditandatangani awal tahun itu: ketik tanggalnya, mis. 2 Januari {year}, atau kosongkan "
+        "agar dipakai hari kerja pertama Januari.",
+    ),
     "skm-date-year": Code(
         W,
         "Tanggal survei di luar tahun laporan",
