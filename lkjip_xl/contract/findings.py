@@ -513,6 +513,13 @@ CODES: dict[str, Code] = {
         "{column} camat di sheet Pegawai '{value}' berbeda dengan Identitas '{expected}'. Samakan "
         "keduanya (yang benar dipakai di sampul dan Perjanjian Kinerja).",
     ),
+    "pegawai-camat-atasan": Code(
+        N,
+        "Atasan Langsung camat tidak dipakai",
+        "Atasan Langsung camat '{value}' tidak dipakai: Perjanjian Kinerja camat ditandatangani "
+        "dengan Jabatan Atasan dan Nama Atasan di Identitas ('{expected}'). Kosongkan sel ini, "
+        "atau perbaiki Jabatan Atasan di Identitas bila itu yang salah.",
+    ),
     "pegawai-atasan-unknown": Code(
         E,
         "Atasan Langsung tidak ditemukan",
