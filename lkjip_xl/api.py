@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the names below, for readers and type checkers; imported on
     from lkjip_xl.kabupaten.carry_forward import carry_forward
     from lkjip_xl.kabupaten.distribute import distribute
     from lkjip_xl.report.charts import chart_specs
+    from lkjip_xl.report.documents import earlier_pk_files
     from lkjip_xl.report.pdf import convert_to_pdf, find_converter
     from lkjip_xl.report.render import draw_charts, render_report
     from lkjip_xl.write.filled import write_filled_copy
@@ -34,6 +35,7 @@ _LAZY = {
     "convert_to_pdf": "lkjip_xl.report.pdf",
     "distribute": "lkjip_xl.kabupaten.distribute",
     "draw_charts": "lkjip_xl.report.charts",
+    "earlier_pk_files": "lkjip_xl.report.documents",
     "find_converter": "lkjip_xl.report.pdf",
     "find_workbooks": "lkjip_xl.kabupaten.batch",
     "render_report": "lkjip_xl.report.render",
@@ -58,6 +60,7 @@ __all__ = [
     "convert_to_pdf",
     "distribute",
     "draw_charts",
+    "earlier_pk_files",
     "fill_workbook",
     "find_converter",
     "find_workbooks",

@@ -457,6 +457,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_pk(args: argparse.Namespace) -> int:
     done = api.pk_workbook(args.workbook, args.output, pdf=args.pdf)
     written = "\n".join(f"  {p}" for p in done.written)
+    earlier = api.earlier_pk_files(args.output, done.written) if done.written else []
+    if earlier:
+        written += (
+            "\nCatatan: berkas PK berikut di folder itu berasal dari pembuatan sebelumnya dan "
+            "tidak diubah; hapuslah bila pejabatnya sudah tidak ada di buku kerja:\n"
+            + "\n".join(f"  {p}" for p in earlier)
+        )
     return _documents_output(
         done,
         "Perjanjian Kinerja tidak ditulis karena masih ada kesalahan di buku kerja.",

@@ -455,6 +455,13 @@ CODES: dict[str, Code] = {
         "Tanggal Laporan {date} tidak di tahun {expected} (tahun sesudah Tahun Laporan {year}). "
         "Bila ini buku kerja tahun lalu, perbarui Tahun Laporan, tanggal dan angka-angkanya.",
     ),
+    "date-pk-year": Code(
+        W,
+        "Tanggal Perjanjian Kinerja di tahun lain",
+        "Tanggal Perjanjian Kinerja {date} tidak di tahun perjanjian {year}. PK tahun {year} "
+        "ditandatangani awal tahun itu: ketik tanggalnya, mis. 2 Januari {year}, atau kosongkan "
+        "agar dipakai hari kerja pertama Januari.",
+    ),
     "skm-date-year": Code(
         W,
         "Tanggal survei di luar tahun laporan",
@@ -505,6 +512,13 @@ CODES: dict[str, Code] = {
         "Camat berbeda dengan Identitas",
         "{column} camat di sheet Pegawai '{value}' berbeda dengan Identitas '{expected}'. Samakan "
         "keduanya (yang benar dipakai di sampul dan Perjanjian Kinerja).",
+    ),
+    "pegawai-camat-atasan": Code(
+        N,
+        "Atasan Langsung camat tidak dipakai",
+        "Atasan Langsung camat '{value}' tidak dipakai: Perjanjian Kinerja camat ditandatangani "
+        "dengan Jabatan Atasan dan Nama Atasan di Identitas ('{expected}'). Kosongkan sel ini, "
+        "atau perbaiki Jabatan Atasan di Identitas bila itu yang salah.",
     ),
     "pegawai-atasan-unknown": Code(
         E,

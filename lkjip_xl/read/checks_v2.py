@@ -181,6 +181,19 @@ def _check_camat_identity(wb: Workbook, camat: Employee, findings: list[Finding]
                     expected=expected,
                 )
             )
+    _check_camat_atasan(wb, camat, findings)
+
+
+def _check_camat_atasan(wb: Workbook, camat: Employee, findings: list[Finding]) -> None:
+    """The camat's PK is signed with the Bupati of Identitas; an Atasan Langsung typed on the
+    camat's row is not used, which the staff who typed it should know."""
+    expected = wb.identity.jabatan_atasan
+    if not camat.atasan or (expected and normalize(camat.atasan) == normalize(expected)):
+        return
+    title, ref = _place(wb, PEGAWAI_SHEET.name, camat.row, "atasan")
+    findings.append(
+        finding("pegawai-camat-atasan", title, ref, value=camat.atasan, expected=expected or "-")
+    )
 
 
 def _name_key(name: str) -> str:

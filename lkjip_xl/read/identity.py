@@ -66,6 +66,7 @@ def read_identity(grid: Grid, findings: list[Finding]) -> tuple[Identity, Settin
     _require(table, given, findings)
     _check_version(table, given, findings)
     _check_report_date(table, given, findings)
+    _check_pk_date(table, given, findings)
     return _identity(given), _settings(given)
 
 
@@ -84,6 +85,21 @@ def _check_report_date(table: Table, given: SettingValues, findings: list[Findin
             expected=year + 1,
             year=year,
         )
+    )
+
+
+def _check_pk_date(table: Table, given: SettingValues, findings: list[Finding]) -> None:
+    """A PK of year N is signed early in year N (late December before it at the earliest):
+    another year is a date carried from an older workbook or mistyped."""
+    date = given.date("tanggal_pk")
+    year = given.integer("tahun_pk") or given.integer("tahun")
+    if date is None or year is None or date.year == year:
+        return
+    if date.year == year - 1 and date.month == 12:
+        return
+    ref = a1(given.rows["tanggal_pk"], table.columns["value"])
+    findings.append(
+        finding("date-pk-year", table.grid.title, ref, date=date.strftime("%d/%m/%Y"), year=year)
     )
 
 

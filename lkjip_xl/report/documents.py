@@ -73,6 +73,18 @@ def render_pk(wb: Workbook, results: Results, folder: str | Path) -> list[Path]:
     return written
 
 
+def earlier_pk_files(folder: str | Path, written: list[Path]) -> list[Path]:
+    """PK documents in `folder` that this run did not write: an earlier run's, for a pejabat
+    who is no longer in the workbook. They are left alone (one may be the signed copy); the
+    command names them so that nobody prints an outdated agreement."""
+    fresh = {path.name for path in written}
+    return sorted(
+        path
+        for path in Path(folder).glob("PK_[0-9][0-9]_*")
+        if path.suffix in (".docx", ".pdf") and path.name not in fresh
+    )
+
+
 def _fixed(context: dict[str, Any]) -> Callable[[DocxTemplate], dict[str, Any]]:
     """A context that does not depend on the template (no chart in it)."""
     return lambda _tpl: context

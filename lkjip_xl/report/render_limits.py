@@ -11,7 +11,6 @@ polls), and the same on Windows as on Linux.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import threading
 import time
@@ -95,6 +94,8 @@ _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:
+    import ctypes  # imported only when a template overruns: ~4 ms of every cold report
+
     ctypes.pythonapi.PyThreadState_SetAsyncExc(
         ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc else ctypes.c_void_p(0)
     )
