@@ -14,6 +14,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import openpyxl
+import xlsx_cells
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -26,6 +27,17 @@ def headers(ws, row: int = 1) -> dict[str, int]:
 
 def set_cells(path: Path, sheet: str, cells: dict[tuple[int, str], object]) -> Path:
     """Set cells addressed by (row, header text) and save in place."""
+    try:
+        book = xlsx_cells.Book(path)
+        ws = book.sheet(sheet)
+        cols = ws.headers()
+        for (row, header), value in cells.items():
+            col = cols[header]
+            if value is not None:  # ws.cell(value=None) leaves a cell as it is
+                ws.set(row, col, value)
+        return book.save(path)
+    except xlsx_cells.NeedsOpenpyxl:
+        pass  # the same edit, with openpyxl
     wb = openpyxl.load_workbook(path)
     ws = wb[sheet]
     cols = headers(ws)
@@ -52,6 +64,19 @@ def append_rows(
     path: Path, sheet: str, rows: list[dict[str, object] | None], after: int | None = None
 ) -> Path:
     """Write rows (None = a blank row) below the last used row, or below row `after`."""
+    try:
+        book = xlsx_cells.Book(path)
+        ws = book.sheet(sheet)
+        cols = ws.headers()
+        first = (after or ws.last_row()) + 1
+        for r, record in enumerate(rows, start=first):
+            for header, value in (record or {}).items():
+                col = cols[header]
+                if value is not None:  # ws.cell(value=None) leaves a cell as it is
+                    ws.set(r, col, value)
+        return book.save(path)
+    except xlsx_cells.NeedsOpenpyxl:
+        pass  # the same edit, with openpyxl
     wb = openpyxl.load_workbook(path)
     ws = wb[sheet]
     cols = headers(ws)

@@ -11,6 +11,7 @@ from pathlib import Path
 import contract_filler
 import openpyxl
 import pytest
+import xlsx_cells
 from openpyxl.utils import get_column_letter
 
 
@@ -27,18 +28,41 @@ def v2_workbook(v2_bytes, tmp_path) -> Path:
     return path
 
 
+V2_BASE_SHEETS = {**contract_filler.V1_SHEETS, **contract_filler.V2_SHEETS}  # fill_v2's records
+
+
 @pytest.fixture
-def make_v2(blank_template, tmp_path):
-    """A factory: the v2 sample with some sheets' records (or Identitas values) replaced."""
+def make_v2(blank_template, v2_bytes, tmp_path):
+    """A factory: the v2 sample with some sheets' records (or Identitas values) replaced.
+
+    Records and Identitas values are patched into the session's v2 sample (xlsx_cells, ~0,05 s);
+    other free tables, or a value that route cannot write as openpyxl does, are filled anew.
+    """
 
     def make(name: str = "varian.xlsx", identitas=None, sheets=None, tables=None) -> Path:
-        return contract_filler.fill_v2(blank_template, tmp_path / name, identitas, sheets, tables)
+        output = tmp_path / name
+        if tables is None:
+            try:
+                return contract_filler.patch_records(
+                    v2_bytes, blank_template, output, identitas, sheets, V2_BASE_SHEETS
+                )
+            except xlsx_cells.NeedsOpenpyxl:
+                pass
+        return contract_filler.fill_v2(blank_template, output, identitas, sheets, tables)
 
     return make
 
 
 def cell_of(path: Path, sheet: str, record: int, header: str) -> str:
     """The A1 address of the `header` column in the `record`-th data row (0-based, row 2 on)."""
+    try:
+        values = xlsx_cells.Book(path).sheet(sheet).row_values(1)
+        col = next(c for c, v in values.items() if str(v).strip() == header)
+        return f"{get_column_letter(col)}{record + 2}"
+    except StopIteration:
+        raise ValueError(f"{header!r} is not a header of {sheet}") from None
+    except xlsx_cells.NeedsOpenpyxl:
+        pass
     ws = openpyxl.load_workbook(path, read_only=True)[sheet]
     headers = next(ws.iter_rows(min_row=1, max_row=1, values_only=True))
     col = [str(h).strip() if h is not None else "" for h in headers].index(header) + 1
