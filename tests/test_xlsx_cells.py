@@ -17,6 +17,7 @@ import xlsxwriter
 from conftest import address, edit_cells
 from contract_filler import PEGAWAI, RENSTRA, SASARAN
 from lxml import etree
+from staff_workbooks import insert_rows
 from v2_helpers import V2_BASE_SHEETS, make_v2, v2_bytes  # noqa: F401
 
 from lkjip_xl import read_workbook
@@ -144,40 +145,100 @@ def read_same(path: Path) -> tuple[object, list]:
     return dataclasses.replace(result.workbook, path=""), list(result.findings)
 
 
-def openpyxl_edit(path: Path, sheet: str, changes: dict) -> None:
+def openpyxl_edit(path: Path, edits: dict[str, dict]) -> None:
+    """conftest.edit_cells as it was written with openpyxl, for several sheets in one save."""
     wb = openpyxl.load_workbook(path)
-    ws = wb[sheet]
-    refs = {key: address(ws, *key) for key in changes}
-    for key, value in changes.items():
-        ws[refs[key]] = value
+    for sheet, changes in edits.items():
+        ws = wb[sheet]
+        refs = {key: address(ws, *key) for key in changes}
+        for key, value in changes.items():
+            ws[refs[key]] = value
     wb.save(path)
 
 
-EDITS = {
-    "teks-di-angka": ("Sasaran", {("Realisasi", 1): "-", ("Target", 2): "sepuluh"}),
-    "rumus": ("Anggaran", {("Pagu", 2): "=60000000+40000000"}),
-    "kosong-dan-angka": ("SKM", {("U1", 2): 7, ("U2", 3): None}),
-    "tanggal-dan-teks": (
-        "Identitas",
-        {("Nilai", "Tanggal Laporan"): dt.date(2024, 2, 22), ("Nilai", "Kecamatan"): " Maju "},
-    ),
-    "baris-baru": ("Sasaran", {("Kode Sasaran", 4): "S3", ("Indikator Kinerja", 4): "Baru"}),
+EDITS = {  # text in number cells, a formula, a number and a blank, a date and padded text, a row
+    "Sasaran": {
+        ("Realisasi", 1): "-",
+        ("Target", 2): "sepuluh",
+        ("Kode Sasaran", 4): "S3",
+        ("Indikator Kinerja", 4): "Baru",
+    },
+    "Anggaran": {("Pagu", 2): "=60000000+40000000"},
+    "SKM": {("U1", 2): 7, ("U2", 3): None},
+    "Identitas": {
+        ("Nilai", "Tanggal Laporan"): dt.date(2024, 2, 22),
+        ("Nilai", "Kecamatan"): " Maju ",
+    },
 }
 
 
-@pytest.mark.parametrize("sheet, changes", EDITS.values(), ids=EDITS.keys())
-def test_an_xml_edit_reads_as_the_same_openpyxl_edit(filled, sheet, changes):
-    by_xml = filled("xml.xlsx")
-    by_openpyxl = filled("openpyxl.xlsx")
+def test_xml_edits_read_as_the_same_openpyxl_edits(filled):
+    by_xml, by_openpyxl = filled("xml.xlsx"), filled("openpyxl.xlsx")
     book = xlsx_cells.Book(by_xml)
-    ws = book.sheet(sheet)
-    for key, value in changes.items():
-        ws.set(*xlsx_cells.address(ws, *key), value)  # no fallback: the XML route itself
+    for sheet, changes in EDITS.items():
+        ws = book.sheet(sheet)
+        for key, value in changes.items():
+            ws.set(*xlsx_cells.address(ws, *key), value)  # no fallback: the XML route itself
     book.save(by_xml)
-    openpyxl_edit(by_openpyxl, sheet, changes)
+    openpyxl_edit(by_openpyxl, EDITS)
     workbook, findings = read_same(by_xml)
-    assert findings  # each edit is one the reader has something to say about
+    # every sheet's edit is one the reader has something to say about
+    assert {f.sheet for f in findings} >= {"Sasaran", "Anggaran", "SKM"}
     assert (workbook, findings) == read_same(by_openpyxl)
+
+
+def openpyxl_insert_rows(path: Path, inserts: list[tuple[str, int, list[dict]]]) -> None:
+    """staff_workbooks.insert_rows as it was written with openpyxl, several in one save."""
+    wb = openpyxl.load_workbook(path)
+    for sheet, at, rows in inserts:
+        ws = wb[sheet]
+        cols = {str(c.value).strip(): c.column for c in ws[1] if c.value is not None}
+        ws.insert_rows(at, len(rows))
+        for i, record in enumerate(rows):
+            for header, value in record.items():
+                ws.cell(row=at + i, column=cols[header], value=value)
+    wb.save(path)
+
+
+INSERTS = [  # a blank row, a Jumlah row and a blank, a title row above the header
+    ("Anggaran", 4, [{}]),
+    ("SKM", 3, [{"U1": "Jumlah", "U2": 15}, {}]),
+    ("Sasaran", 1, [{"Kode Sasaran": "Capaian Kinerja 2024"}]),
+]
+
+
+def test_rows_inserted_in_the_xml_read_as_rows_inserted_by_openpyxl(filled):
+    by_xml, by_openpyxl = filled("xml.xlsx"), filled("openpyxl.xlsx")
+    for sheet, at, rows in INSERTS:
+        insert_rows(by_xml, sheet, at, rows)
+    openpyxl_insert_rows(by_openpyxl, INSERTS)
+    assert read_same(by_xml) == read_same(by_openpyxl)
+    xml_wb, openpyxl_wb = (openpyxl.load_workbook(p) for p in (by_xml, by_openpyxl))
+    for sheet, _, _ in INSERTS:
+        xml_rows = [[(c.value, c.style_id) for c in row] for row in xml_wb[sheet].iter_rows()]
+        openpyxl_rows = [[(c.value, c.style_id) for c in r] for r in openpyxl_wb[sheet].iter_rows()]
+        assert xml_rows == openpyxl_rows, sheet
+
+
+def test_a_cached_formula_result_is_written_as_excel_saves_it(filled):
+    from staff_workbooks import cache_formulas
+
+    path = filled()
+    cache_formulas(path, "Sasaran", {"J2": ("I2/0", "#DIV/0!"), "J3": ("5+7", 12)})
+    cache_formulas(path, "Sasaran", {"G2": ('"ni"&"lai"', "nilai")})
+    sheet = etree.fromstring(members(path)["xl/worksheets/sheet4.xml"])
+    cells = {c.get("r"): c for c in sheet.iter(f"{M}c")}
+    shown = {
+        ref: (cells[ref].get("t"), cells[ref].findtext(f"{M}f"), cells[ref].findtext(f"{M}v"))
+        for ref in ("J2", "J3", "G2")
+    }
+    assert shown == {
+        "J2": ("e", "I2/0", "#DIV/0!"),
+        "J3": (None, "5+7", "12"),
+        "G2": ("str", '"ni"&"lai"', "nilai"),
+    }
+    values = openpyxl.load_workbook(path, data_only=True)["Sasaran"]
+    assert (values["J2"].value, values["J3"].value, values["G2"].value) == ("#DIV/0!", 12, "nilai")
 
 
 def test_a_filled_variant_patched_reads_as_one_filled_anew(filled, blank_template, tmp_path):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import io
 import math
 import os
@@ -55,6 +56,16 @@ def split_ref(ref: str) -> tuple[int, int]:
     if not match:
         raise ValueError(f"not an A1 reference: {ref!r}")
     return int(match.group(2)), column_index_from_string(match.group(1))
+
+
+@functools.cache
+def _column_number(letters: str) -> int:
+    return column_index_from_string(letters)
+
+
+def _column(ref: str) -> int:
+    """The column of an A1 reference: 'C12' -> 3 (cached by letters: sheets hold many)."""
+    return _column_number(ref.rstrip("0123456789"))
 
 
 def ref_of(row: int, col: int) -> str:
@@ -162,24 +173,28 @@ class Sheet:
         if self._data is None:
             raise NeedsOpenpyxl(f"{part}: no sheetData")
         self._rows: dict[int, etree._Element] = {}
-        self._cells: dict[int, dict[int, etree._Element]] = {}
+        self._cells: dict[int, dict[int, etree._Element]] = {}  # a row's cells, on first use
         for row in self._data.iterchildren(f"{_M}row"):
             if row.get("r") is None:
                 raise NeedsOpenpyxl(f"{part}: a row without its number")
-            number = int(row.get("r"))
-            self._rows[number] = row
-            cells: dict[int, etree._Element] = {}
-            for c in row.iterchildren(f"{_M}c"):
-                if c.get("r") is None:
-                    raise NeedsOpenpyxl(f"{part}: a cell without its reference")
-                cells[split_ref(c.get("r"))[1]] = c
-            self._cells[number] = cells
+            self._rows[int(row.get("r"))] = row
         self._row_numbers = sorted(self._rows)
 
     # --- reading ------------------------------------------------------------------------------
 
+    def _row_cells(self, row: int) -> dict[int, etree._Element]:
+        if row not in self._cells:
+            cells: dict[int, etree._Element] = {}
+            if row in self._rows:
+                for c in self._rows[row].iterchildren(f"{_M}c"):
+                    if c.get("r") is None:
+                        raise NeedsOpenpyxl(f"{self.part}: a cell without its reference")
+                    cells[_column(c.get("r"))] = c
+            self._cells[row] = cells
+        return self._cells[row]
+
     def value(self, row: int, col: int) -> object:
-        cell = self._cells.get(row, {}).get(col)
+        cell = self._row_cells(row).get(col)
         return None if cell is None else self._value_of(cell)
 
     def _value_of(self, c: etree._Element) -> object:
@@ -203,7 +218,7 @@ class Sheet:
 
     def row_values(self, row: int) -> dict[int, object]:
         """The cells of a row that hold a value, column -> value."""
-        values = {col: self._value_of(c) for col, c in sorted(self._cells.get(row, {}).items())}
+        values = {col: self._value_of(c) for col, c in sorted(self._row_cells(row).items())}
         return {col: v for col, v in values.items() if v is not None}
 
     def rows(self, min_row: int = 1) -> Iterator[tuple[int, dict[int, object]]]:
@@ -281,10 +296,53 @@ class Sheet:
             raise NeedsOpenpyxl("a date in a cell without a date format")
         return "n", [_element("v", f"{to_excel(value):.16g}")]
 
-    def _cell(self, row: int, col: int) -> etree._Element:
-        cells = self._cells.get(row)
-        if cells is None:
-            cells = self._cells[row] = {}
+    def set_cached(self, row: int, col: int, formula: str, result: object) -> None:
+        """A formula with its cached result, as Excel saves it (openpyxl cannot): a result like
+        '#DIV/0!' is an error value (t="e"), other text t="str", a number plain."""
+        cell = self._cell(row, col)
+        for child in list(cell):
+            cell.remove(child)
+        text = str(result)
+        cell.attrib.pop("t", None)
+        if text.startswith("#"):
+            cell.set("t", "e")
+        elif isinstance(result, str):
+            cell.set("t", "str")
+        cell.append(_element("f", formula))
+        cell.append(_element("v", text))
+        self.changed = True
+
+    def insert_rows(self, at: int, count: int) -> None:
+        """What openpyxl's ws.insert_rows(at, count) writes: every cell from row `at` on moves
+        down with its value and style; row heights, merges, validations and formulas stay."""
+        for tag in ("mergeCells", "hyperlinks", "drawing", "legacyDrawing"):
+            if self.root.find(f"{_M}{tag}") is not None:
+                raise NeedsOpenpyxl(f"{self.name}: a {tag} openpyxl would handle")
+        for row in sorted((r for r in self._rows if r >= at), reverse=True):
+            cells = self._row_cells(row)
+            if not cells:
+                continue
+            target = self._row(row + count)  # empty: the rows below have moved already
+            moved = self._row_cells(row + count)
+            for col, cell in sorted(cells.items()):
+                cell.set("r", ref_of(row + count, col))
+                target.append(cell)  # lxml moves the element out of its old row
+                moved[col] = cell
+            cells.clear()
+            for element in (self._rows[row], target):
+                element.attrib.pop("spans", None)
+        dimension = self.root.find(f"{_M}dimension")
+        if dimension is not None and ":" in dimension.get("ref", ""):
+            first, last = dimension.get("ref").split(":")
+            r1, c1 = split_ref(first)
+            r2, c2 = split_ref(last)
+            r1 = r1 + count if r1 >= at else r1
+            r2 = r2 + count if r2 >= at else r2
+            dimension.set("ref", f"{ref_of(r1, c1)}:{ref_of(r2, c2)}")
+        self.changed = True
+
+    def _row(self, row: int) -> etree._Element:
+        if row not in self._rows:
             element = etree.Element(f"{_M}row", r=str(row))
             at = bisect.bisect_left(self._row_numbers, row)
             if at < len(self._row_numbers):
@@ -293,6 +351,11 @@ class Sheet:
                 self._data.append(element)
             self._row_numbers.insert(at, row)
             self._rows[row] = element
+        return self._rows[row]
+
+    def _cell(self, row: int, col: int) -> etree._Element:
+        cells = self._row_cells(row)
+        self._row(row)
         if col in cells:
             return cells[col]
         element = etree.Element(f"{_M}c", r=ref_of(row, col))
