@@ -241,13 +241,20 @@ def write_ods(
     return path
 
 
+_ROWS: dict[bytes, dict[str, list[tuple[object, ...]]]] = {}
+
+
 def workbook_rows(path: Path) -> dict[str, list[list[object]]]:
-    """Every sheet's values as rows, to write the same workbook in another format."""
-    wb = openpyxl.load_workbook(path)
-    return {
-        ws.title: [list(row) for row in ws.iter_rows(max_row=last_row(ws), values_only=True)]
-        for ws in wb.worksheets
-    }
+    """Every sheet's values as rows, to write the same workbook in another format (new lists
+    each call: tests change them). Read by openpyxl once per distinct workbook and process."""
+    key = hashlib.sha256(Path(path).read_bytes()).digest()
+    if key not in _ROWS:
+        wb = openpyxl.load_workbook(path)
+        _ROWS[key] = {
+            ws.title: list(ws.iter_rows(max_row=last_row(ws), values_only=True))
+            for ws in wb.worksheets
+        }
+    return {title: [list(row) for row in rows] for title, rows in _ROWS[key].items()}
 
 
 # --- a workbook as a staff member makes it in Excel: formulas, a chart, a picture … -------------

@@ -65,6 +65,7 @@ def test_every_value_kind_lands_in_its_cell_with_its_style(tmp_path):
     }
     for ref, value in edits.items():
         ws.set_ref(ref, value)
+    ws.set_text(10, 1, "=SUM(B2:B3)")  # typed after an apostrophe: text, not a formula
     book.save(path)
 
     after = openpyxl.load_workbook(path)["Data"]
@@ -78,10 +79,11 @@ def test_every_value_kind_lands_in_its_cell_with_its_style(tmp_path):
     assert after["C5"].value == dt.datetime(2024, 2, 22)
     assert after["A5"].value is None
     assert after["D9"].value == "baru"
+    assert (after["A10"].value, after["A10"].data_type) == ("=SUM(B2:B3)", "s")
     assert after["B7"].value == 12 and after["B1"].value == "Jumlah"
     assert {ref: after[ref].style_id for ref in styles} == styles
     assert after["A1"].font.b and after["C5"].number_format == "dd/mm/yyyy"
-    assert after.max_row == 9 and after.max_column == 4  # the dimension covers D9
+    assert after.max_row == 10 and after.max_column == 4  # the dimension covers D9 and A10
 
 
 def test_rows_and_cells_are_created_in_order_and_spans_widen(tmp_path):

@@ -257,6 +257,18 @@ class Sheet:
             cell.append(child)
         self.changed = True
 
+    def set_text(self, row: int, col: int, text: str) -> None:
+        """`text` stored as text even when it reads like a formula ('=…'), as Excel stores what
+        is typed after an apostrophe and openpyxl writes a cell given data_type 's'."""
+        if ILLEGAL_CHARACTERS_RE.search(text):
+            raise NeedsOpenpyxl("characters XML forbids: openpyxl refuses them")
+        cell = self._cell(row, col)
+        for child in list(cell):
+            cell.remove(child)
+        cell.set("t", "inlineStr")
+        cell.append(_inline(text[:32767]))
+        self.changed = True
+
     def set_ref(self, ref: str, value: object) -> None:
         self.set(*split_ref(ref), value)
 
@@ -277,12 +289,7 @@ class Sheet:
                 return None, [_element("f", value[1:]), _element("v", "")]  # <v></v>, as openpyxl
             if value in ERROR_CODES:
                 return "e", [_element("v", value)]
-            text = _element("t", value)
-            if value.strip() and value != value.strip():
-                text.set(_XML_SPACE, "preserve")
-            inline = _element("is", None)
-            inline.append(text)
-            return "inlineStr", [inline]
+            return "inlineStr", [_inline(value)]
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime | dt.time):
             return self._date(value, style)
         if isinstance(value, dt.datetime) and value.tzinfo is None:
@@ -392,6 +399,16 @@ class Sheet:
                 standalone=True if self._standalone else None,
             )
         return etree.tostring(self.root, encoding="UTF-8")
+
+
+def _inline(value: str) -> etree._Element:
+    """<is><t>value</t></is>, with xml:space="preserve" where openpyxl sets it."""
+    text = _element("t", value)
+    if value.strip() and value != value.strip():
+        text.set(_XML_SPACE, "preserve")
+    inline = _element("is", None)
+    inline.append(text)
+    return inline
 
 
 def _element(tag: str, text: str | None) -> etree._Element:
