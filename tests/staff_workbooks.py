@@ -107,6 +107,14 @@ def last_row(ws) -> int:
 
 
 def rename_sheet(path: Path, old: str, new: str, hidden: bool = False) -> Path:
+    """Rename a sheet (workbook.xml and the sheet's own print and filter names, xlsx_cells)."""
+    book = xlsx_cells.Book(path)
+    book.rename(old, new, hidden)
+    return book.save(path)
+
+
+def rename_sheet_openpyxl(path: Path, old: str, new: str, hidden: bool = False) -> Path:
+    """rename_sheet as openpyxl writes it (the reference test_xlsx_cells compares with)."""
     wb = openpyxl.load_workbook(path)
     wb[old].title = new
     if hidden:

@@ -17,7 +17,7 @@ import xlsxwriter
 from conftest import address, edit_cells
 from contract_filler import PEGAWAI, RENSTRA, SASARAN
 from lxml import etree
-from staff_workbooks import insert_rows
+from staff_workbooks import insert_rows, rename_sheet, rename_sheet_openpyxl
 from v2_helpers import V2_BASE_SHEETS, make_v2, v2_bytes  # noqa: F401
 
 from lkjip_xl import read_workbook
@@ -220,6 +220,24 @@ def test_rows_inserted_in_the_xml_read_as_rows_inserted_by_openpyxl(filled):
         xml_rows = [[(c.value, c.style_id) for c in row] for row in xml_wb[sheet].iter_rows()]
         openpyxl_rows = [[(c.value, c.style_id) for c in r] for r in openpyxl_wb[sheet].iter_rows()]
         assert xml_rows == openpyxl_rows, sheet
+
+
+def test_a_sheet_renamed_in_the_xml_reads_as_one_renamed_by_openpyxl(filled):
+    by_xml, by_openpyxl = filled("xml.xlsx"), filled("openpyxl.xlsx")
+    rename_sheet(by_xml, "SKM", "SKM 2023")
+    rename_sheet(by_xml, "Belanja", "Belanja lama", hidden=True)
+    rename_sheet_openpyxl(by_openpyxl, "SKM", "SKM 2023")
+    rename_sheet_openpyxl(by_openpyxl, "Belanja", "Belanja lama", hidden=True)
+    workbook, findings = read_same(by_xml)
+    assert {f.sheet for f in findings} >= {"SKM 2023"}
+    assert (workbook, findings) == read_same(by_openpyxl)
+    xml_wb, openpyxl_wb = (openpyxl.load_workbook(p) for p in (by_xml, by_openpyxl))
+    assert xml_wb.sheetnames == openpyxl_wb.sheetnames
+    assert [ws.sheet_state for ws in xml_wb] == [ws.sheet_state for ws in openpyxl_wb]
+    assert sorted((n, v.attr_text) for ws in xml_wb for n, v in ws.defined_names.items()) == sorted(
+        (n, v.attr_text) for ws in openpyxl_wb for n, v in ws.defined_names.items()
+    )
+    assert xml_wb["SKM 2023"].print_title_rows == openpyxl_wb["SKM 2023"].print_title_rows
 
 
 def test_a_cached_formula_result_is_written_as_excel_saves_it(filled):

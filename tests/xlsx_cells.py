@@ -91,7 +91,8 @@ class Book:
         self._sheets: dict[str, Sheet] = {}
         self._shared: list[str] | None = None
         self._date_styles: set[int] | None = None
-        workbook = etree.fromstring(self._zip.read("xl/workbook.xml"))
+        self._workbook = workbook = etree.fromstring(self._zip.read("xl/workbook.xml"))
+        self._workbook_changed = False
         pr = workbook.find(f"{_M}workbookPr")
         self.date1904 = pr is not None and pr.get("date1904") in ("1", "true")
         rels = etree.fromstring(self._zip.read("xl/_rels/workbook.xml.rels"))
@@ -116,6 +117,27 @@ class Book:
             part = self._parts[name]  # KeyError, as openpyxl's wb[name]
             self._sheets[name] = Sheet(self, name, part, self._zip.read(part))
         return self._sheets[name]
+
+    def rename(self, old: str, new: str, hidden: bool = False) -> None:
+        """What openpyxl's `ws.title = new` (and sheet_state) writes: the sheet's name, and the
+        print titles, print area and filter range it writes for that sheet under the new name.
+        Other names and formulas keep the old name, as openpyxl leaves them."""
+        sheets = list(self._workbook.iter(f"{_M}sheet"))
+        index = next(i for i, s in enumerate(sheets) if s.get("name") == old)
+        sheets[index].set("name", new)
+        if hidden:
+            sheets[index].set("state", "hidden")
+        own = ("_xlnm._FilterDatabase", "_xlnm.Print_Titles", "_xlnm.Print_Area")
+        quoted = "'" + new.replace("'", "''") + "'!"
+        for name in self._workbook.iter(f"{_M}definedName"):
+            if name.get("localSheetId") == str(index) and name.get("name") in own and name.text:
+                text = name.text.replace("'" + old.replace("'", "''") + "'!", quoted)
+                name.text = re.sub(rf"(?<![\w'.]){re.escape(old)}!", quoted, text)
+        self._parts[new] = self._parts.pop(old)
+        if old in self._sheets:
+            self._sheets[new] = self._sheets.pop(old)
+            self._sheets[new].name = new
+        self._workbook_changed = True
 
     def shared_strings(self) -> list[str]:
         if self._shared is None:
@@ -148,6 +170,10 @@ class Book:
         """Write the workbook to `path` (a temporary file first, then replaced)."""
         path = Path(path)
         edited = {s.part: s.to_bytes() for s in self._sheets.values() if s.changed}
+        if self._workbook_changed:
+            edited["xl/workbook.xml"] = etree.tostring(
+                self._workbook, xml_declaration=True, encoding="UTF-8", standalone=True
+            )
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".xlsx_cells-", suffix=".xlsx")
         try:
             with os.fdopen(fd, "wb") as handle, zipfile.ZipFile(handle, "w") as out:
