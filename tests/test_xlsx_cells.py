@@ -207,31 +207,28 @@ INSERTS = [  # a blank row, a Jumlah row and a blank, a title row above the head
     ("SKM", 3, [{"U1": "Jumlah", "U2": 15}, {}]),
     ("Sasaran", 1, [{"Kode Sasaran": "Capaian Kinerja 2024"}]),
 ]
+RENAMES = [("SKM", "SKM 2023", False), ("Belanja", "Belanja lama", True)]
 
 
-def test_rows_inserted_in_the_xml_read_as_rows_inserted_by_openpyxl(filled):
+def test_rows_inserted_and_sheets_renamed_in_the_xml_read_as_openpyxl_did_them(filled):
+    """One workbook per route (each openpyxl save costs ~0,8 s): rows inserted into three
+    sheets, then two sheets renamed, one of them hidden."""
     by_xml, by_openpyxl = filled("xml.xlsx"), filled("openpyxl.xlsx")
     for sheet, at, rows in INSERTS:
         insert_rows(by_xml, sheet, at, rows)
     openpyxl_insert_rows(by_openpyxl, INSERTS)
-    assert read_same(by_xml) == read_same(by_openpyxl)
+    for old, new, hidden in RENAMES:
+        rename_sheet(by_xml, old, new, hidden)
+        rename_sheet_openpyxl(by_openpyxl, old, new, hidden)
+
+    workbook, findings = read_same(by_xml)
+    assert {f.sheet for f in findings} >= {"SKM 2023", "Anggaran"}  # a title row is no finding
+    assert (workbook, findings) == read_same(by_openpyxl)
     xml_wb, openpyxl_wb = (openpyxl.load_workbook(p) for p in (by_xml, by_openpyxl))
-    for sheet, _, _ in INSERTS:
+    for sheet in ("Anggaran", "SKM 2023", "Sasaran"):
         xml_rows = [[(c.value, c.style_id) for c in row] for row in xml_wb[sheet].iter_rows()]
         openpyxl_rows = [[(c.value, c.style_id) for c in r] for r in openpyxl_wb[sheet].iter_rows()]
         assert xml_rows == openpyxl_rows, sheet
-
-
-def test_a_sheet_renamed_in_the_xml_reads_as_one_renamed_by_openpyxl(filled):
-    by_xml, by_openpyxl = filled("xml.xlsx"), filled("openpyxl.xlsx")
-    rename_sheet(by_xml, "SKM", "SKM 2023")
-    rename_sheet(by_xml, "Belanja", "Belanja lama", hidden=True)
-    rename_sheet_openpyxl(by_openpyxl, "SKM", "SKM 2023")
-    rename_sheet_openpyxl(by_openpyxl, "Belanja", "Belanja lama", hidden=True)
-    workbook, findings = read_same(by_xml)
-    assert {f.sheet for f in findings} >= {"SKM 2023"}
-    assert (workbook, findings) == read_same(by_openpyxl)
-    xml_wb, openpyxl_wb = (openpyxl.load_workbook(p) for p in (by_xml, by_openpyxl))
     assert xml_wb.sheetnames == openpyxl_wb.sheetnames
     assert [ws.sheet_state for ws in xml_wb] == [ws.sheet_state for ws in openpyxl_wb]
     assert sorted((n, v.attr_text) for ws in xml_wb for n, v in ws.defined_names.items()) == sorted(
