@@ -14,6 +14,12 @@ like one openpyxl saved), a number as `%.16g` with `t="n"`, a boolean `t="b"`, a
 cell's style (`s`) is kept. A value it cannot write the same way (a date in a cell without a
 date format, a time, text with characters XML forbids, NaN) raises NeedsOpenpyxl, and the
 helpers make that edit with openpyxl instead.
+
+Beyond cell values, the edits staff make that openpyxl writes simply: rows inserted (cells move
+down, as ws.insert_rows), a sheet renamed or hidden (workbook.xml and that sheet's print and
+filter names), text that reads like a formula kept as text, and a formula with the cached
+result Excel saves (which openpyxl cannot write). Everything else structural stays openpyxl's.
+test_xlsx_cells.py holds each of these against openpyxl and against the product's reading.
 """
 
 from __future__ import annotations
