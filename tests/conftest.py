@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import contract_filler  # noqa: E402
+import xlsx_cells  # noqa: E402
 
 from lkjip_xl import write_template  # noqa: E402
 
@@ -45,7 +46,15 @@ class FilledCache:
         )
         if key not in self._bytes:
             built = self.folder / f"{len(self._bytes)}.xlsx"
-            contract_filler.fill(self.template, built, identitas, sheets)
+            try:
+                if not (identitas or sheets):
+                    raise xlsx_cells.NeedsOpenpyxl("the base itself is filled with openpyxl")
+                # a variant of the base: only its own cells patched (~0,05 s, not ~0,8 s)
+                contract_filler.patch_records(
+                    self.data(), self.template, built, identitas, sheets, contract_filler.V1_SHEETS
+                )
+            except xlsx_cells.NeedsOpenpyxl:
+                contract_filler.fill(self.template, built, identitas, sheets)
             self._bytes[key] = built.read_bytes()
         return self._bytes[key]
 
@@ -122,6 +131,12 @@ def address(ws, header: str, row: int | str) -> str:
 
 def cell_at(path: Path, sheet: str, header: str, row: int | str) -> str:
     """The A1 address of (header, row) in a sheet of the workbook at `path` (see `address`)."""
+    try:
+        return xlsx_cells.ref_of(
+            *xlsx_cells.address(xlsx_cells.Book(path).sheet(sheet), header, row)
+        )
+    except xlsx_cells.NeedsOpenpyxl:
+        pass
     wb = openpyxl.load_workbook(path, read_only=True)
     try:
         return address(wb[sheet], header, row)
@@ -135,8 +150,19 @@ def edit_cells(
     """Set cells by (header, row) (see `address`) in one sheet and save (to `out`, or in place).
 
     Returns each key's A1 address. Every address is found before any cell changes, so a renamed
-    header does not move the cells after it.
+    header does not move the cells after it. The cells are patched in the sheet XML
+    (xlsx_cells); an edit that route cannot write as openpyxl does is made with openpyxl.
     """
+    try:
+        book = xlsx_cells.Book(path)
+        ws = book.sheet(sheet)
+        places = {key: xlsx_cells.address(ws, *key) for key in changes}
+        for key, value in changes.items():
+            ws.set(*places[key], value)
+        book.save(out or path)
+        return {key: xlsx_cells.ref_of(*place) for key, place in places.items()}
+    except xlsx_cells.NeedsOpenpyxl:
+        pass
     wb = openpyxl.load_workbook(path)
     ws = wb[sheet]
     refs = {key: address(ws, *key) for key in changes}

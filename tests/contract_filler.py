@@ -6,10 +6,12 @@ row 1 of a blank template, the way another program or a person would.
 
 from __future__ import annotations
 
+import functools
 import io
 from pathlib import Path
 
 import openpyxl
+import xlsx_cells
 
 IDENTITAS = {
     "Provinsi": "Kalimantan Timur",
@@ -448,6 +450,8 @@ TABEL_PATEN = {
     ],
 }
 
+V1_SHEETS = {"Sasaran": SASARAN, "Anggaran": ANGGARAN, "SKM": SKM}  # what `fill` writes
+
 V2_SHEETS = {
     "Sasaran": SASARAN_V2,
     "Anggaran": ANGGARAN_V2,
@@ -548,11 +552,63 @@ def _fill_open(wb, identitas: dict | None, sheets: dict | None) -> None:
     rows = {ws.cell(row=r, column=cols["Isian"]).value: r for r in range(2, ws.max_row + 1)}
     for label, value in {**IDENTITAS, **(identitas or {})}.items():
         ws.cell(row=rows[label], column=cols["Nilai"], value=value)
-    data = {"Sasaran": SASARAN, "Anggaran": ANGGARAN, "SKM": SKM}
-    data.update(sheets or {})
+    data = {**V1_SHEETS, **(sheets or {})}
     for name, records in data.items():
         ws = wb[name]
         cols = header_columns(ws)
         for r, record in enumerate(records, start=2):
             for header, value in record.items():
                 ws.cell(row=r, column=column_for(ws, cols, header), value=value)
+
+
+# --- variants of a filled workbook, patched in its sheet XML ------------------------------------
+
+
+@functools.cache
+def _blank(template: str) -> xlsx_cells.Book:
+    return xlsx_cells.Book(Path(template))
+
+
+def patch_records(
+    base: bytes,
+    template: Path,
+    output: Path,
+    identitas: dict | None,
+    sheets: dict | None,
+    base_sheets: dict[str, list[dict]],
+) -> Path:
+    """What `fill`/`fill_v2` would write for (identitas, sheets), made from `base`: the same
+    template already filled with `base_sheets`' records and the default Identitas.
+
+    A replaced sheet loses every cell the base's records filled, and a header the base added
+    (column_for) that the template lacks, before its new records are written as `_fill_open`
+    writes them; a None value leaves the template's cell, as `ws.cell(value=None)` does.
+    Raises xlsx_cells.NeedsOpenpyxl for a value the XML route does not write as openpyxl.
+    """
+    blank = _blank(str(template))
+    book = xlsx_cells.Book(base)
+    if identitas:
+        ws, empty = book.sheet("Identitas"), blank.sheet("Identitas")
+        cols = ws.headers()
+        rows = {ws.value(r, cols["Isian"]): r for r in ws.row_numbers if r >= 2}
+        for label, value in identitas.items():
+            row, col = rows[label], cols["Nilai"]
+            ws.set(row, col, empty.value(row, col) if value is None else value)
+    for name, records in (sheets or {}).items():
+        ws, empty = book.sheet(name), blank.sheet(name)
+        placed = ws.headers()
+        for r, record in enumerate(base_sheets.get(name, []), start=2):
+            for header in record:
+                ws.set(r, placed[header], None)
+        cols = empty.headers()
+        for header, col in placed.items():
+            if header not in cols:
+                ws.set(1, col, None)
+        for r, record in enumerate(records, start=2):
+            for header, value in record.items():
+                if header not in cols:
+                    cols[header] = max(cols.values(), default=0) + 1
+                    ws.set(1, cols[header], header)
+                col = cols[header]
+                ws.set(r, col, empty.value(r, col) if value is None else value)
+    return book.save(output)

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import contract_filler
-import openpyxl
+from staff_workbooks import delete_sheets
 
 GOOD = ("Tanah Grogot", "Long Ikis", "Batu Sopang")
 
@@ -38,9 +38,7 @@ def build(blank_template: Path, folder: Path, fill=contract_filler.fill) -> dict
 
     missing = folder / "Kuaro.xlsx"
     fill(blank_template, missing, {"Kecamatan": "Kuaro"})
-    wb = openpyxl.load_workbook(missing)
-    del wb["Anggaran"]
-    wb.save(missing)
+    delete_sheets(missing, "Anggaran")
     made[missing.name] = "sheet-missing"
 
     (folder / "Pasir Belengkong.xlsx").write_text("Kecamatan;IKM\nPasir Belengkong;80\n")

@@ -1,23 +1,22 @@
-"""Edits staff make to a contract workbook, done the way they do them: by header text, with
-openpyxl, or in the sheet XML where openpyxl cannot (a formula's cached result or error value,
-which only Excel or LibreOffice write).
+"""Edits staff make to a contract workbook, done the way they do them: by header text.
+
+Cells are set, rows appended or inserted and formulas given cached results (which only Excel or
+LibreOffice write) in the sheet XML (xlsx_cells: what openpyxl would write, without its ~0,8 s
+load and save of a contract workbook); an edit that route cannot make as openpyxl does, and
+sheets renamed or copied, go through openpyxl.
 
 Like contract_filler, it imports nothing from lkjip_xl: it knows the contract only.
 """
 
 from __future__ import annotations
 
-import posixpath
-import re
+import hashlib
+import io
 import zipfile
 from pathlib import Path
-from xml.etree import ElementTree
 
 import openpyxl
-
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+import xlsx_cells
 
 
 def headers(ws, row: int = 1) -> dict[str, int]:
@@ -26,6 +25,17 @@ def headers(ws, row: int = 1) -> dict[str, int]:
 
 def set_cells(path: Path, sheet: str, cells: dict[tuple[int, str], object]) -> Path:
     """Set cells addressed by (row, header text) and save in place."""
+    try:
+        book = xlsx_cells.Book(path)
+        ws = book.sheet(sheet)
+        cols = ws.headers()
+        for (row, header), value in cells.items():
+            col = cols[header]
+            if value is not None:  # ws.cell(value=None) leaves a cell as it is
+                ws.set(row, col, value)
+        return book.save(path)
+    except xlsx_cells.NeedsOpenpyxl:
+        pass  # the same edit, with openpyxl
     wb = openpyxl.load_workbook(path)
     ws = wb[sheet]
     cols = headers(ws)
@@ -37,6 +47,19 @@ def set_cells(path: Path, sheet: str, cells: dict[tuple[int, str], object]) -> P
 
 def insert_rows(path: Path, sheet: str, at: int, rows: list[dict[str, object]]) -> Path:
     """Insert rows (header → value) before row `at`, as staff insert rows in Excel."""
+    try:
+        book = xlsx_cells.Book(path)
+        ws = book.sheet(sheet)
+        cols = ws.headers()
+        ws.insert_rows(at, len(rows))
+        for r, record in enumerate(rows, start=at):
+            for header, value in record.items():
+                col = cols[header]
+                if value is not None:  # ws.cell(value=None) leaves a cell as it is
+                    ws.set(r, col, value)
+        return book.save(path)
+    except xlsx_cells.NeedsOpenpyxl:
+        pass  # the same edit, with openpyxl
     wb = openpyxl.load_workbook(path)
     ws = wb[sheet]
     cols = headers(ws)
@@ -52,6 +75,19 @@ def append_rows(
     path: Path, sheet: str, rows: list[dict[str, object] | None], after: int | None = None
 ) -> Path:
     """Write rows (None = a blank row) below the last used row, or below row `after`."""
+    try:
+        book = xlsx_cells.Book(path)
+        ws = book.sheet(sheet)
+        cols = ws.headers()
+        first = (after or ws.last_row()) + 1
+        for r, record in enumerate(rows, start=first):
+            for header, value in (record or {}).items():
+                col = cols[header]
+                if value is not None:  # ws.cell(value=None) leaves a cell as it is
+                    ws.set(r, col, value)
+        return book.save(path)
+    except xlsx_cells.NeedsOpenpyxl:
+        pass  # the same edit, with openpyxl
     wb = openpyxl.load_workbook(path)
     ws = wb[sheet]
     cols = headers(ws)
@@ -71,6 +107,14 @@ def last_row(ws) -> int:
 
 
 def rename_sheet(path: Path, old: str, new: str, hidden: bool = False) -> Path:
+    """Rename a sheet (workbook.xml and the sheet's own print and filter names, xlsx_cells)."""
+    book = xlsx_cells.Book(path)
+    book.rename(old, new, hidden)
+    return book.save(path)
+
+
+def rename_sheet_openpyxl(path: Path, old: str, new: str, hidden: bool = False) -> Path:
+    """rename_sheet as openpyxl writes it (the reference test_xlsx_cells compares with)."""
     wb = openpyxl.load_workbook(path)
     wb[old].title = new
     if hidden:
@@ -89,46 +133,34 @@ def copy_sheet(path: Path, sheet: str, name: str, hidden: bool = False) -> Path:
     return path
 
 
-def sheet_part(zf: zipfile.ZipFile, sheet: str) -> str:
-    wb = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    targets = {r.get("Id"): r.get("Target") for r in rels.iter(f"{_PKG}Relationship")}
-    for s in wb.iter(f"{_MAIN}sheet"):
-        if s.get("name") == sheet:
-            target = targets[s.get(f"{_REL}id")]
-            return target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
-    raise KeyError(sheet)
+_WITHOUT: dict[tuple[bytes, tuple[str, ...]], bytes] = {}
+
+
+def delete_sheets(path: Path, *names: str) -> Path:
+    """Delete sheets with openpyxl (which renumbers what refers to sheets by position) and save in
+    place. Several tests delete the same sheet from the same sample: each distinct (workbook,
+    sheets) is deleted once per process and its result reused (~0,8 s each)."""
+    data = Path(path).read_bytes()
+    key = (hashlib.sha256(data).digest(), names)
+    if key not in _WITHOUT:
+        wb = openpyxl.load_workbook(io.BytesIO(data))
+        for name in names:
+            del wb[name]
+        saved = io.BytesIO()
+        wb.save(saved)
+        _WITHOUT[key] = saved.getvalue()
+    Path(path).write_bytes(_WITHOUT[key])
+    return Path(path)
 
 
 def cache_formulas(path: Path, sheet: str, cells: dict[str, tuple[str, object]]) -> Path:
     """Give cells (A1 → (formula without '=', cached result)) a formula with a cached result,
     as Excel saves it; a result like '#DIV/0!' is cached as an error value."""
-    wb = openpyxl.load_workbook(path)
-    for ref, (formula, _) in cells.items():
-        wb[sheet][ref] = f"={formula}"
-    wb.save(path)
-    with zipfile.ZipFile(path) as zf:
-        part = sheet_part(zf, sheet)
-        parts = {i.filename: zf.read(i.filename) for i in zf.infolist()}
-    xml = parts[part].decode("utf-8")
+    book = xlsx_cells.Book(path)
+    ws = book.sheet(sheet)
     for ref, (formula, result) in cells.items():
-        pattern = re.compile(
-            rf'<c r="{ref}"([^>]*?)(?: t="\w+")?>\s*<f>[^<]*</f>\s*(?:<v\s*/>|<v>[^<]*</v>)?\s*</c>'
-        )
-        text = str(result)
-        if text.startswith("#"):
-            replacement = f'<c r="{ref}"\\1 t="e"><f>{formula}</f><v>{text}</v></c>'
-        elif isinstance(result, str):
-            replacement = f'<c r="{ref}"\\1 t="str"><f>{formula}</f><v>{text}</v></c>'
-        else:
-            replacement = f'<c r="{ref}"\\1><f>{formula}</f><v>{text}</v></c>'
-        xml, n = pattern.subn(lambda m, rep=replacement: m.expand(rep), xml)
-        assert n == 1, f"{sheet}!{ref} not found as a formula cell"
-    parts[part] = xml.encode("utf-8")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in parts.items():
-            zf.writestr(name, data)
-    return path
+        ws.set_cached(*xlsx_cells.split_ref(ref), formula, result)
+    return book.save(path)
 
 
 # --- a LibreOffice (.ods) workbook, written as LibreOffice writes it --------------------------
@@ -217,13 +249,20 @@ def write_ods(
     return path
 
 
+_ROWS: dict[bytes, dict[str, list[tuple[object, ...]]]] = {}
+
+
 def workbook_rows(path: Path) -> dict[str, list[list[object]]]:
-    """Every sheet's values as rows, to write the same workbook in another format."""
-    wb = openpyxl.load_workbook(path)
-    return {
-        ws.title: [list(row) for row in ws.iter_rows(max_row=last_row(ws), values_only=True)]
-        for ws in wb.worksheets
-    }
+    """Every sheet's values as rows, to write the same workbook in another format (new lists
+    each call: tests change them). Read by openpyxl once per distinct workbook and process."""
+    key = hashlib.sha256(Path(path).read_bytes()).digest()
+    if key not in _ROWS:
+        wb = openpyxl.load_workbook(path)
+        _ROWS[key] = {
+            ws.title: list(ws.iter_rows(max_row=last_row(ws), values_only=True))
+            for ws in wb.worksheets
+        }
+    return {title: [list(row) for row in rows] for title, rows in _ROWS[key].items()}
 
 
 # --- a workbook as a staff member makes it in Excel: formulas, a chart, a picture … -------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 from conftest import EXAMPLE, address, codes_at, sha256
+from staff_workbooks import delete_sheets
 
 from lkjip_xl import compute, read_workbook
 from lkjip_xl.base.names import file_stem
@@ -269,10 +270,7 @@ def test_carry_forward_refuses_without_a_year_and_writes_nothing(filled, tmp_pat
 
 
 def test_carry_forward_of_a_workbook_missing_sasaran(filled, tmp_path, capsys):
-    src = filled()
-    wb = openpyxl.load_workbook(src)
-    del wb["Sasaran"]
-    wb.save(src)
+    src = delete_sheets(filled(), "Sasaran")
     out = tmp_path / "depan.xlsx"
     from lkjip_xl.kabupaten.carry_forward import carry_forward
 

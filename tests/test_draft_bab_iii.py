@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import contract_filler
 import pytest
 from test_draft_bab_i import body_text, charts_in_order, document, rows_of, table_after
+from v2_helpers import v2_variant
 
 from lkjip_xl import compute, read_workbook
 from lkjip_xl.report.render import render_report
@@ -18,7 +18,7 @@ from lkjip_xl.report.render import render_report
 @pytest.fixture(scope="module")
 def draft(blank_template, tmp_path_factory) -> tuple[bytes, Any, Any]:
     folder = tmp_path_factory.mktemp("bab_iii")
-    book = contract_filler.fill_v2(blank_template, folder / "buku.xlsx")
+    book = v2_variant(blank_template, folder / "buku.xlsx")
     read = read_workbook(book)
     assert read.workbook is not None and not read.errors, read.findings
     results = compute(read.workbook)

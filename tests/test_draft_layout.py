@@ -10,10 +10,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-import contract_filler
 import docx
 import pytest
 from docx.oxml.ns import qn
+from v2_helpers import v2_variant
 
 from lkjip_xl import compute, read_workbook
 from lkjip_xl.report.render import render_report
@@ -21,7 +21,7 @@ from lkjip_xl.report.specs import TABLES
 
 
 def _draft(template: Any, folder: Any, **fill: Any) -> Any:
-    book = contract_filler.fill_v2(template, folder / "buku.xlsx", **fill)
+    book = v2_variant(template, folder / "buku.xlsx", **fill)
     read = read_workbook(book)
     assert read.workbook is not None and not read.errors, read.findings
     out = render_report(read.workbook, compute(read.workbook), folder / "draf.docx")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import xlsx_cells
 from conftest import EXAMPLE, ROOT, sha256
 from v2_helpers import v2_bytes, v2_workbook  # noqa: F401, F811  (fixtures)
 
@@ -78,9 +79,9 @@ def test_every_command_writes_mode_0644_under_umask_022(
         assert main(argv) == 0, name
     bad = tmp_path / "salah.xlsx"
     shutil.copyfile(EXAMPLE, bad)
-    wb = openpyxl.load_workbook(bad)
-    wb["Identitas"]["B5"] = "dua ribu"
-    wb.save(bad)
+    book = xlsx_cells.Book(bad)
+    book.sheet("Identitas").set_ref("B5", "dua ribu")
+    book.save(bad)
     assert main(["validate", str(bad), "--tandai", str(out / "ditandai.xlsx")]) == 1
     folder = tmp_path / "masuk"
     folder.mkdir()

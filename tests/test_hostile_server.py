@@ -236,8 +236,8 @@ def test_a_workbook_past_the_batch_time_limit_fails_alone(filled, tmp_path):
     for name in ("Kuaro", "Batu Sopang"):
         filled(f"masuk/{name}.xlsx", identitas={"Kecamatan": name})
     start = time.perf_counter()
-    result = run_batch(folder, tmp_path / "keluar", workers=2, worker=_hangs_on_kuaro, seconds=8)
+    result = run_batch(folder, tmp_path / "keluar", workers=2, worker=_hangs_on_kuaro, seconds=4)
     assert time.perf_counter() - start < 60
     by_name = {i.source: i for i in result.items}
-    assert "dihentikan setelah 8 detik" in by_name["Kuaro.xlsx"].reason
+    assert "dihentikan setelah 4 detik" in by_name["Kuaro.xlsx"].reason
     assert by_name["Batu Sopang.xlsx"].ok

@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+import xlsx_cells
 from conftest import edit_cells
 from hostile_files import IDENTITAS, rewrite
 
@@ -106,13 +107,10 @@ def formulas_in(path: Path) -> list[bytes]:
 def as_text(path: Path, sheet: str, key: tuple[str, int], text: str) -> Path:
     """Set one cell (by header and row) to `text` stored as text, as Excel stores '=… typed
     after an apostrophe (openpyxl would otherwise save it as a formula)."""
-    ref = edit_cells(path, sheet, {key: "x"})[key]
-    wb = openpyxl.load_workbook(path)
-    cell = wb[sheet][ref]
-    cell.value = text
-    cell.data_type = "s"
-    wb.save(path)
-    return path
+    book = xlsx_cells.Book(path)  # what openpyxl writes for a cell with data_type "s"
+    ws = book.sheet(sheet)
+    ws.set_text(*xlsx_cells.address(ws, *key), text)
+    return book.save(path)
 
 
 def test_text_that_looks_like_a_formula_stays_text_in_the_next_year_workbook(filled, tmp_path):

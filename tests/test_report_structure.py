@@ -16,6 +16,7 @@ import contract_filler
 import docx
 import pytest
 from conftest import EXAMPLE, ROOT, edit_cells
+from v2_helpers import v2_variant
 
 from lkjip_xl import compute, read_workbook
 from lkjip_xl.report.charts import CHARTS, PAGE_CHARTS, chart_specs, draw_charts
@@ -141,7 +142,7 @@ def test_every_row_the_context_builds_has_its_tables_keys(
 ):
     wb, results, _ = example
     other = read_workbook(_with_every_table(filled)).workbook
-    v2 = read_workbook(contract_filler.fill_v2(blank_template, tmp_path / "v2.xlsx")).workbook
+    v2 = read_workbook(v2_variant(blank_template, tmp_path / "v2.xlsx")).workbook
     contexts = [build_context(b, compute(b)) for b in (other, v2)] + [build_context(wb, results)]
     for spec in TABLES:
         rows = [row for ctx in contexts for row in rows_of(ctx, spec)]

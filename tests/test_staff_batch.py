@@ -5,7 +5,7 @@ from __future__ import annotations
 import contract_filler
 import openpyxl
 from docx import Document
-from staff_workbooks import workbook_rows, write_ods
+from staff_workbooks import delete_sheets, workbook_rows, write_ods
 
 from lkjip_xl.kabupaten.batch import batch_summary, run_batch
 
@@ -22,31 +22,26 @@ def recap_names(out) -> dict[str, tuple[str, str]]:
     }
 
 
-def test_recap_names_each_workbook_by_its_identitas(blank_template, tmp_path):
+def test_recap_names_each_workbook_by_its_identitas(blank_template, filled_cache, tmp_path):
     folder, out = tmp_path / "masuk", tmp_path / "keluar"
     folder.mkdir()
-    contract_filler.fill(
-        blank_template, folder / "final_revisi (2).xlsx", {"Kecamatan": "Long Ikis"}
-    )
+    fill = filled_cache.fill  # contract_filler.fill's workbooks, each built once per session
+    fill(blank_template, folder / "final_revisi (2).xlsx", {"Kecamatan": "Long Ikis"})
     rows = [dict(r) for r in contract_filler.SASARAN]
     rows[0]["Target"] = "delapan puluh"
-    contract_filler.fill(
+    fill(
         blank_template,
         folder / "kiriman_wa_0812.xlsx",
         {"Kecamatan": "Kecamatan Muara Komam"},
         {"Sasaran": rows},
     )
-    no_budget = contract_filler.fill(
-        blank_template, folder / "tanpa anggaran.xlsx", {"Kecamatan": "Kuaro"}
-    )
-    wb = openpyxl.load_workbook(no_budget)
-    del wb["Anggaran"]
-    wb.save(no_budget)
-    last_year = contract_filler.fill(
+    no_budget = fill(blank_template, folder / "tanpa anggaran.xlsx", {"Kecamatan": "Kuaro"})
+    delete_sheets(no_budget, "Anggaran")
+    last_year = fill(
         blank_template, tmp_path / "lalu.xlsx", {"Kecamatan": "Batu Sopang", "Tahun Laporan": 2023}
     )
     write_ods(folder / "batu sopang.ods", workbook_rows(last_year))
-    contract_filler.fill(blank_template, folder / "tg.xlsx", {"Kecamatan": "Tanah Grogot"})
+    fill(blank_template, folder / "tg.xlsx", {"Kecamatan": "Tanah Grogot"})
     (folder / "rusak.xlsx").write_text("bukan buku kerja")
 
     result = run_batch(folder, out, workers=1)

@@ -10,7 +10,8 @@ import json
 
 import openpyxl
 import pytest
-from conftest import codes_at
+import xlsx_cells
+from conftest import codes_at, edit_cells
 from docx import Document
 from staff_workbooks import (
     append_rows,
@@ -609,13 +610,14 @@ def _thousands(path):
     set_cells(
         path, "Anggaran", {(1, "Pagu"): "Pagu (Rp 000)", (1, "Realisasi"): "Realisasi (Rp 000)"}
     )
-    wb = openpyxl.load_workbook(path)
-    ws = wb["Anggaran"]
+    book = xlsx_cells.Book(path)
+    ws = book.sheet("Anggaran")
     for r in range(2, 7):
         for col in "EF":
-            if isinstance(ws[f"{col}{r}"].value, int):
-                ws[f"{col}{r}"] = ws[f"{col}{r}"].value / 1000
-    wb.save(path)
+            value = ws.value(*xlsx_cells.split_ref(f"{col}{r}"))
+            if isinstance(value, int):
+                ws.set_ref(f"{col}{r}", value / 1000)
+    book.save(path)
 
 
 def _error_value(path):
@@ -635,11 +637,7 @@ def _blank_rows(path):
 
 
 def _kecamatan_title(path):
-    wb = openpyxl.load_workbook(path)
-    ws = wb["Identitas"]
-    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "Kecamatan")
-    ws.cell(row, 2, "Kecamatan Sukamaju")
-    wb.save(path)
+    edit_cells(path, "Identitas", {("Nilai", "Kecamatan"): "Kecamatan Sukamaju"})
 
 
 def _last_year(path):

@@ -12,6 +12,7 @@ import contract_filler
 import docx
 import openpyxl
 import pytest
+import xlsx_cells
 from v2_helpers import make_v2, v2_bytes, v2_workbook  # noqa: F401
 
 from lkjip_xl.cli import main
@@ -42,12 +43,13 @@ def folder(make_v2, tmp_path) -> Path:
 
 def _as_text(path: Path, sheet: str, value: str) -> None:
     """Store `value` as text where the filler wrote it (openpyxl took it for a formula)."""
-    wb = openpyxl.load_workbook(path)
-    for row in wb[sheet].iter_rows():
-        for cell in row:
-            if cell.value == value:
-                cell.data_type = "s"
-    wb.save(path)
+    book = xlsx_cells.Book(path)
+    ws = book.sheet(sheet)
+    for row, values in list(ws.rows()):
+        for col, found in values.items():
+            if found == value:
+                ws.set_text(row, col, value)
+    book.save(path)
 
 
 def test_batch_pk_writes_every_kecamatan_pk_documents(folder, tmp_path, capsys):

@@ -68,17 +68,30 @@ def test_image_size_of_png_and_jpeg():
     assert image_size(b"nonsense") == (0, 0)
 
 
+_FILLED_VALUES: dict[str, list[tuple]] = {}
+
+
+def _filled_values(folder: Path) -> dict[str, list[tuple]]:
+    """Each sheet's rows of values of a blank template filled by the independent filler: the
+    same for every picture test, so read once per process (a fill and a load are ~1,2 s)."""
+    import contract_filler
+
+    if not _FILLED_VALUES:
+        blank = folder / "kosong_gambar.xlsx"
+        write_template(blank)
+        filled = contract_filler.fill(blank, folder / "isi_gambar.xlsx")
+        values = openpyxl.load_workbook(filled)
+        for name in values.sheetnames:
+            _FILLED_VALUES[name] = list(values[name].iter_rows(values_only=True))
+    return _FILLED_VALUES
+
+
 def _gambar_only(path: Path, rows: list[tuple[str | None, bytes | None, str]]) -> Path:
     """A full contract workbook written by xlsxwriter (so the pictures are the file's own), with
     the independent filler's data typed in by header first."""
-    import contract_filler
-
-    blank = path.with_name("kosong_" + path.name)
-    write_template(blank)
-    filled = contract_filler.fill(blank, path.with_name("isi_" + path.name))
-    values = openpyxl.load_workbook(filled)
+    values = _filled_values(path.parent)
     book = xlsxwriter.Workbook(str(path))
-    for name in values.sheetnames:
+    for name in values:
         ws = book.add_worksheet(name)
         if name == "Gambar":
             ws.write_row(0, 0, ["Bagian", "Gambar"])
@@ -94,7 +107,7 @@ def _gambar_only(path: Path, rows: list[tuple[str | None, bytes | None, str]]) -
                 if how == "twice":
                     ws.insert_image(r, 2, f"h{r}.png", {"image_data": image_data(picture)})
             continue
-        for r, row in enumerate(values[name].iter_rows(values_only=True)):
+        for r, row in enumerate(values[name]):
             for c, value in enumerate(row):
                 if value is not None:
                     ws.write(r, c, value)

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import subprocess
 
-import openpyxl
 import pytest
-from conftest import ROOT
+from conftest import ROOT, edit_cells
 from contract_filler import PEGAWAI, PK_BERJENJANG, RENCANA_AKSI, RENSTRA, RIWAYAT
 from v2_helpers import cell_of, found, make_v2, v2_bytes, v2_workbook  # noqa: F401
 
@@ -525,9 +524,5 @@ def test_a_version_1_workbook_still_reads(tmp_path):
 
 
 def test_an_incompatible_version_is_still_refused(v2_workbook):
-    wb = openpyxl.load_workbook(v2_workbook)
-    ws = wb["Identitas"]
-    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "Versi Template")
-    ws.cell(row, 2, "3")
-    wb.save(v2_workbook)
+    edit_cells(v2_workbook, "Identitas", {("Nilai", "Versi Template"): "3"})
     assert "version-mismatch" in {f.code for f in read_workbook(v2_workbook).errors}

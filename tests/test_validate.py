@@ -8,6 +8,7 @@ import zipfile
 import openpyxl
 import pytest
 from conftest import EXAMPLE, HEADER, address, cell_at, codes_at, edit_cells, sha256
+from staff_workbooks import delete_sheets
 
 from lkjip_xl import read_workbook
 from lkjip_xl.cli import main
@@ -119,9 +120,7 @@ def test_parent_mismatch_message_names_both_figures(valid_workbook):
 
 
 def test_missing_required_sheet(valid_workbook):
-    wb = openpyxl.load_workbook(valid_workbook)
-    del wb["Anggaran"]
-    wb.save(valid_workbook)
+    delete_sheets(valid_workbook, "Anggaran")
     result = read_workbook(valid_workbook)
     assert ("sheet-missing", "Anggaran", "A1") in codes_at(result.findings)
     assert not result.ok
@@ -151,9 +150,7 @@ def test_custom_scale_with_gap_and_overlap(filled):
 
 def test_custom_scale_without_sheet_is_an_error(filled):
     path = filled(identitas={"Skala Capaian": "Kustom"})
-    wb = openpyxl.load_workbook(path)
-    del wb["Skala"]
-    wb.save(path)
+    delete_sheets(path, "Skala")
     assert "sheet-required-by-setting" in {f.code for f in read_workbook(path).findings}
 
 

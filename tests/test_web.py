@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 from conftest import EXAMPLE, cell_at
 from docx import Document
+from staff_workbooks import delete_sheets
 
 from lkjip_xl import read_workbook
 from lkjip_xl.pipeline import Stages
@@ -222,10 +223,7 @@ def test_carry_forward_downloads_next_years_workbook(client, tmp_path):
 
 
 def test_carry_forward_of_a_workbook_without_sasaran_shows_findings(client, filled):
-    src = filled()
-    wb = openpyxl.load_workbook(src)
-    del wb["Sasaran"]
-    wb.save(src)
+    src = delete_sheets(filled(), "Sasaran")
     page = upload(client, "/tahun-berikutnya", src.read_bytes())
     html = page.get_data(as_text=True)
     assert page.status_code == 200
