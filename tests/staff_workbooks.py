@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -23,81 +24,67 @@ def headers(ws, row: int = 1) -> dict[str, int]:
     return {str(c.value).strip(): c.column for c in ws[row] if c.value is not None}
 
 
-def set_cells(path: Path, sheet: str, cells: dict[tuple[int, str], object]) -> Path:
-    """Set cells addressed by (row, header text) and save in place."""
+Records = dict[int, dict[str, object]]  # row number → {header text: value}
+
+
+def _edit(
+    path: Path,
+    sheet: str,
+    records: Callable[[Callable[[], int]], Records],
+    insert: tuple[int, int] | None = None,
+) -> Path:
+    """Write `records` into one sheet and save in place: in the sheet XML (xlsx_cells) where it
+    writes what openpyxl would, else the same edit with openpyxl. `records` is given the sheet's
+    last used row (as a function: only appending needs it); `insert` = (before row, count)."""
     try:
         book = xlsx_cells.Book(path)
         ws = book.sheet(sheet)
         cols = ws.headers()
-        for (row, header), value in cells.items():
-            col = cols[header]
-            if value is not None:  # ws.cell(value=None) leaves a cell as it is
-                ws.set(row, col, value)
+        if insert:
+            ws.insert_rows(*insert)
+        for row, record in records(ws.last_row).items():
+            for header, value in record.items():
+                column = cols[header]  # an unknown header fails on both routes
+                if value is not None:  # ws.cell(value=None) leaves a cell as it is
+                    ws.set(row, column, value)
         return book.save(path)
     except xlsx_cells.NeedsOpenpyxl:
         pass  # the same edit, with openpyxl
     wb = openpyxl.load_workbook(path)
     ws = wb[sheet]
     cols = headers(ws)
-    for (row, header), value in cells.items():
-        ws.cell(row=row, column=cols[header], value=value)
+    if insert:
+        ws.insert_rows(*insert)
+    for row, record in records(lambda: last_row(ws)).items():
+        for header, value in record.items():
+            ws.cell(row=row, column=cols[header], value=value)
     wb.save(path)
     return path
+
+
+def set_cells(path: Path, sheet: str, cells: dict[tuple[int, str], object]) -> Path:
+    """Set cells addressed by (row, header text) and save in place."""
+    records: Records = {}
+    for (row, header), value in cells.items():
+        records.setdefault(row, {})[header] = value
+    return _edit(path, sheet, lambda _last: records)
 
 
 def insert_rows(path: Path, sheet: str, at: int, rows: list[dict[str, object]]) -> Path:
     """Insert rows (header → value) before row `at`, as staff insert rows in Excel."""
-    try:
-        book = xlsx_cells.Book(path)
-        ws = book.sheet(sheet)
-        cols = ws.headers()
-        ws.insert_rows(at, len(rows))
-        for r, record in enumerate(rows, start=at):
-            for header, value in record.items():
-                col = cols[header]
-                if value is not None:  # ws.cell(value=None) leaves a cell as it is
-                    ws.set(r, col, value)
-        return book.save(path)
-    except xlsx_cells.NeedsOpenpyxl:
-        pass  # the same edit, with openpyxl
-    wb = openpyxl.load_workbook(path)
-    ws = wb[sheet]
-    cols = headers(ws)
-    ws.insert_rows(at, len(rows))
-    for i, record in enumerate(rows):
-        for header, value in record.items():
-            ws.cell(row=at + i, column=cols[header], value=value)
-    wb.save(path)
-    return path
+    records = dict(enumerate(rows, start=at))
+    return _edit(path, sheet, lambda _last: records, insert=(at, len(rows)))
 
 
 def append_rows(
     path: Path, sheet: str, rows: list[dict[str, object] | None], after: int | None = None
 ) -> Path:
     """Write rows (None = a blank row) below the last used row, or below row `after`."""
-    try:
-        book = xlsx_cells.Book(path)
-        ws = book.sheet(sheet)
-        cols = ws.headers()
-        first = (after or ws.last_row()) + 1
-        for r, record in enumerate(rows, start=first):
-            for header, value in (record or {}).items():
-                col = cols[header]
-                if value is not None:  # ws.cell(value=None) leaves a cell as it is
-                    ws.set(r, col, value)
-        return book.save(path)
-    except xlsx_cells.NeedsOpenpyxl:
-        pass  # the same edit, with openpyxl
-    wb = openpyxl.load_workbook(path)
-    ws = wb[sheet]
-    cols = headers(ws)
-    r = (after or last_row(ws)) + 1
-    for record in rows:
-        for header, value in (record or {}).items():
-            ws.cell(row=r, column=cols[header], value=value)
-        r += 1
-    wb.save(path)
-    return path
+
+    def below(last: Callable[[], int]) -> Records:
+        return dict(enumerate((r or {} for r in rows), start=(after or last()) + 1))
+
+    return _edit(path, sheet, below)
 
 
 def last_row(ws) -> int:
