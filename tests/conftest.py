@@ -34,6 +34,27 @@ def pytest_configure(config: pytest.Config) -> None:
         compileall.compile_dir(ROOT / "lkjip_xl", quiet=1)
 
 
+# Modules whose tests run for seconds each (LibreOffice, servers, the benchmark, the browser):
+# started first, so that the two workers end together. xdist keeps this order
+# (--no-loadscope-reorder in pyproject.toml); its default puts the modules with the fewest
+# tests, which are these, last, and one worker then runs the benchmark alone at the end.
+LONG_MODULES = (
+    "test_bench.py",
+    "test_pdf.py",
+    "test_hostile_server.py",
+    "test_web.py",
+    "test_web_e2e.py",
+    "test_hostile_files.py",
+    "test_xlsx_cells.py",
+    "test_staff_headers_ods.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: i for i, name in enumerate(LONG_MODULES)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(LONG_MODULES)))  # stable
+
+
 @pytest.fixture(scope="session")
 def blank_template(tmp_path_factory) -> Path:
     return write_template(tmp_path_factory.mktemp("tpl") / "kosong.xlsx")
