@@ -14,13 +14,13 @@ than the caller's limit is reported by size, never read into memory.
 
 from __future__ import annotations
 
-import posixpath
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
+from lkjip_xl.base.opc import rels_path, resolve
 from lkjip_xl.contract.cells import parse_a1
 
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -207,26 +207,17 @@ class Package:
 
     def _relationships(self, part: str) -> dict[str, str]:
         """Relationship id → target part (resolved against `part`'s folder) of one part."""
-        folder, name = posixpath.split(part)
-        root = self._xml(posixpath.join(folder, "_rels", name + ".rels"))
+        root = self._xml(rels_path(part))
         if root is None:
             return {}
-        out = {}
-        for rel in root.iter(f"{{{_PKG_REL}}}Relationship"):
-            target = rel.get("Target", "")
-            if rel.get("TargetMode") == "External":
-                continue
-            resolved = (
-                target.lstrip("/")
-                if target.startswith("/")
-                else posixpath.normpath(posixpath.join(folder, target))
-            )
-            out[rel.get("Id", "")] = resolved
-        return out
+        return {
+            rel.get("Id", ""): resolve(part, rel.get("Target", ""))
+            for rel in root.iter(f"{{{_PKG_REL}}}Relationship")
+            if rel.get("TargetMode") != "External"
+        }
 
     def _related(self, part: str, type_suffix: str) -> list[str]:
-        folder, name = posixpath.split(part)
-        root = self._xml(posixpath.join(folder, "_rels", name + ".rels"))
+        root = self._xml(rels_path(part))
         if root is None:
             return []
         targets = self._relationships(part)

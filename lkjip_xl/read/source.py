@@ -15,13 +15,14 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Literal
 
 from lxml import etree
 from python_calamine import CalamineWorkbook
 
 from lkjip_xl.base.errors import WorkbookUnreadable
+from lkjip_xl.base.opc import rels_path, resolve
 from lkjip_xl.contract.cells import parse_a1
 from lkjip_xl.read.bounds import CellBudget, check_extent, check_package, check_sheet
 from lkjip_xl.read.ods_source import OdsSheetFacts, scan_ods
@@ -42,6 +43,7 @@ _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=F
 _NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_WORKBOOK = "xl/workbook.xml"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 WorkbookKind = Literal["xlsx", "ods"]
@@ -95,7 +97,7 @@ def sniff(path: str | Path) -> WorkbookKind:
             f"Isi berkas '{p.name}' terlalu besar setelah dibuka ({unpacked // 2**20} MB; batas "
             f"{MAX_UNPACKED_BYTES // 2**20} MB). Hapus sheet yang tidak diperlukan lalu simpan ulang."
         )
-    if "xl/workbook.xml" in names:
+    if _WORKBOOK in names:
         check_package(p.name, infos)  # parts, part sizes, parts every Excel writes (bounds.py)
         return "xlsx"
     if mimetype.strip() == ODS_MIMETYPE and "content.xml" in names:
@@ -291,8 +293,8 @@ class XlsxSource:
     def _map_sheet_paths(self) -> dict[str, str]:
         """Sheet title → its XML part inside the package."""
         try:
-            wb_xml = etree.fromstring(self._zip.read("xl/workbook.xml"), _SAFE_XML)
-            rels_xml = etree.fromstring(self._zip.read("xl/_rels/workbook.xml.rels"), _SAFE_XML)
+            wb_xml = etree.fromstring(self._zip.read(_WORKBOOK), _SAFE_XML)
+            rels_xml = etree.fromstring(self._zip.read(rels_path(_WORKBOOK)), _SAFE_XML)
         except (KeyError, etree.XMLSyntaxError):
             return {}
         targets = {
@@ -302,10 +304,8 @@ class XlsxSource:
         paths = {}
         for sheet in wb_xml.iter(f"{{{_NS_MAIN}}}sheet"):
             target = targets.get(sheet.get(f"{{{_NS_REL}}}id"), "")
-            if target.startswith("/"):
-                paths[sheet.get("name")] = target.lstrip("/")
-            elif target:
-                paths[sheet.get("name")] = str(PurePosixPath("xl") / target)
+            if target:
+                paths[sheet.get("name")] = resolve(_WORKBOOK, target)
         return paths
 
     def _find_percent_styles(self) -> frozenset[bytes]:

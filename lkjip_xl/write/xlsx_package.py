@@ -20,6 +20,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from lkjip_xl.base.opc import rels_path, resolve
+
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -39,19 +41,6 @@ def parse_xml(data: bytes) -> etree._Element:
 def to_bytes(root: etree._Element) -> bytes:
     data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return data
-
-
-def rels_path(part: str) -> str:
-    """The relationships part of a part: xl/worksheets/sheet1.xml → xl/worksheets/_rels/sheet1.xml.rels."""
-    folder, name = posixpath.split(part)
-    return posixpath.join(folder, "_rels", f"{name}.rels")
-
-
-def resolve(part: str, target: str) -> str:
-    """A relationship target, relative to its source part, as a package path."""
-    if target.startswith("/"):
-        return target.lstrip("/")
-    return posixpath.normpath(posixpath.join(posixpath.dirname(part), target))
 
 
 @dataclass(frozen=True)
