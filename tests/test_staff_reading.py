@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import contract_filler
 import openpyxl
 import pytest
 import xlsx_cells
@@ -48,8 +49,8 @@ def message(findings, code: str) -> str:
 # --- typed total and average rows --------------------------------------------------------------
 
 
-def test_jumlah_row_typed_as_program_is_checked_and_never_counted(filled, capsys):
-    path = filled("anggaran-baris-jumlah-bertingkat-program.xlsx")
+def _typed_total(path):
+    """A JUMLAH row typed under the budget with the Tingkat of a Program, as staff add one."""
     append_rows(
         path,
         "Anggaran",
@@ -62,6 +63,11 @@ def test_jumlah_row_typed_as_program_is_checked_and_never_counted(filled, capsys
             }
         ],
     )
+
+
+def test_jumlah_row_typed_as_program_is_checked_and_never_counted(filled, capsys):
+    path = filled("anggaran-baris-jumlah-bertingkat-program.xlsx")
+    _typed_total(path)
     result = read_workbook(path)
     assert result.ok, result.errors
     assert len(result.workbook.budget) == 5
@@ -365,21 +371,7 @@ def test_sub_kegiatan_pasted_twice_is_an_error_at_the_copy(filled):
 
 def test_program_block_pasted_twice_is_one_error_at_the_repeated_block(filled):
     path = filled("anggaran-blok-program-ganda.xlsx")
-    block = [
-        {"Tingkat": "Program", "Uraian": "Program Pelayanan Publik", "Kode Sasaran": "S1"},
-        {
-            "Tingkat": "Sub Kegiatan",
-            "Uraian": "Pelayanan PATEN",
-            "Pagu": 100_000_000,
-            "Realisasi": 90_000_000,
-        },
-        {
-            "Tingkat": "Sub Kegiatan",
-            "Uraian": "Pelayanan Administrasi",
-            "Pagu": 50_000_000,
-            "Realisasi": 45_000_000,
-        },
-    ]
+    block = contract_filler.ANGGARAN[:3]  # the sample's first program block, pasted again
     append_rows(path, "Anggaran", block)
     result = read_workbook(path)
     errors = [f for f in result.errors if f.sheet == "Anggaran"]
@@ -585,21 +577,6 @@ def test_small_true_percentages_alone_are_not_flagged(filled):
 
 
 # --- done when: none of these gives a draft with a wrong figure ----------------------------------
-
-
-def _typed_total(path):
-    append_rows(
-        path,
-        "Anggaran",
-        [
-            {
-                "Tingkat": "Program",
-                "Uraian": "JUMLAH",
-                "Pagu": TOTAL_PAGU,
-                "Realisasi": TOTAL_REALISASI,
-            }
-        ],
-    )
 
 
 def _renamed_skm(path):
