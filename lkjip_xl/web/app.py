@@ -126,15 +126,7 @@ def create_app(
                         f"{stem}_ditandai.xlsx", marked.read_bytes(), XLSX
                     )
                 token = results.put(downloads) if downloads else None
-                return render_template(
-                    "temuan.html",
-                    original=original,
-                    result=result,
-                    groups=group_by_sheet(result.findings),
-                    errors=len(result.errors),
-                    warnings=len(result.warnings),
-                    token=token,
-                )
+                return _findings_page(original, result.findings, result, token)
             downloads["draf"] = Download(f"{stem}_draf_LKjIP.docx", draft.read_bytes(), DOCX)
             downloads["terisi"] = Download(f"{stem}_terisi.xlsx", filled.read_bytes(), XLSX)
             downloads["pk"] = pk_zip(path.with_name("pk"), stem)
@@ -180,16 +172,7 @@ def create_app(
                 return _unreadable(exc, original)
             result = done.read
             if not done.ok:
-                return render_template(
-                    "temuan.html",
-                    original=original,
-                    result=result,
-                    dokumen=True,
-                    groups=group_by_sheet(result.findings),
-                    errors=len(result.errors),
-                    warnings=len(result.warnings),
-                    token=None,
-                )
+                return _findings_page(original, result.findings, result, dokumen=True)
             stem = _stem(result, original)
             if kind == "pk":
                 return _send(pk_zip(out, stem))
@@ -205,16 +188,7 @@ def create_app(
             except WorkbookUnreadable as exc:
                 return _unreadable(exc, original)
             if not carried.ok:
-                return render_template(
-                    "temuan.html",
-                    original=original,
-                    result=None,
-                    carry=True,
-                    groups=group_by_sheet(carried.findings),
-                    errors=sum(f.is_error for f in carried.findings),
-                    warnings=sum(not (f.is_error or f.is_info) for f in carried.findings),
-                    token=None,
-                )
+                return _findings_page(original, carried.findings, None, carry=True)
             stem = file_stem(carried.kecamatan or Path(original).stem, "buku_kerja")
             name = f"LKjIP_{stem}_{carried.year}.xlsx"
             return _send(Download(name, out.read_bytes(), XLSX))
@@ -352,6 +326,27 @@ def _keep(path: Path, folder: Path, original: str) -> None:
         path,
         folder
         / f"{stamp}_{os.getpid()}_{threading.get_ident()}_{file_stem(Path(original).stem)}.xlsx",
+    )
+
+
+def _findings_page(
+    original: str,
+    findings: list[Finding],
+    result: ReadResult | None,
+    token: str | None = None,
+    **page: bool,
+) -> ResponseReturnValue:
+    """The findings by sheet, with the counts of errors and warnings (notes are neither);
+    `page` says which form sent them (dokumen=True, carry=True)."""
+    return render_template(
+        "temuan.html",
+        original=original,
+        result=result,
+        groups=group_by_sheet(findings),
+        errors=sum(f.is_error for f in findings),
+        warnings=sum(not (f.is_error or f.is_info) for f in findings),
+        token=token,
+        **page,
     )
 
 
