@@ -119,6 +119,7 @@ def _check_staff(wb: Workbook, findings: list[Finding]) -> None:
         )
         return
     _check_camat_identity(wb, camat, findings)
+    _check_camat_atasan(wb, camat, findings)
     jabatan = {normalize(e.jabatan): e for e in reversed(staff)}  # the first holder of each
     holders_of = _holders(staff)
     for e in staff:
@@ -181,7 +182,6 @@ def _check_camat_identity(wb: Workbook, camat: Employee, findings: list[Finding]
                     expected=expected,
                 )
             )
-    _check_camat_atasan(wb, camat, findings)
 
 
 def _check_camat_atasan(wb: Workbook, camat: Employee, findings: list[Finding]) -> None:
