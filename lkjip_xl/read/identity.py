@@ -66,8 +66,9 @@ def read_identity(grid: Grid, findings: list[Finding]) -> tuple[Identity, Settin
     _require(table, given, findings)
     _check_version(table, given, findings)
     _check_report_date(table, given, findings)
-    _check_pk_date(table, given, findings)
-    return _identity(given), _settings(given)
+    identity = _identity(given)
+    _check_pk_date(table, given, identity, findings)
+    return identity, _settings(given)
 
 
 def _check_report_date(table: Table, given: SettingValues, findings: list[Finding]) -> None:
@@ -88,11 +89,12 @@ def _check_report_date(table: Table, given: SettingValues, findings: list[Findin
     )
 
 
-def _check_pk_date(table: Table, given: SettingValues, findings: list[Finding]) -> None:
+def _check_pk_date(
+    table: Table, given: SettingValues, identity: Identity, findings: list[Finding]
+) -> None:
     """A PK of year N is signed early in year N (late December before it at the earliest):
     another year is a date carried from an older workbook or mistyped."""
-    date = given.date("tanggal_pk")
-    year = given.integer("tahun_pk") or given.integer("tahun")
+    date, year = identity.tanggal_pk, identity.pk_year
     if date is None or year is None or date.year == year:
         return
     if date.year == year - 1 and date.month == 12:
